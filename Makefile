@@ -1,0 +1,41 @@
+# Wick: `make demo` and `make test` are the two commands a newcomer types.
+# Both install the missing system packages first (apt; sudo when not root).
+
+SWIFT ?= swift
+APT_PACKAGES := libreadline-dev libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
+# The toolchain lives in /opt/swift on our machines; keep it reachable in non-login shells.
+export PATH := $(PATH):/opt/swift/usr/bin
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+# Installs only what is missing, so a second run does not touch apt.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: release
+	@echo "== wick engine demo: benchmarks against python3+torch when it is installed =="
+	./Benchmarks/run.sh
+
+bench: release
+	./Benchmarks/run.sh
+
+clean:
+	rm -rf .build Plots/*.png
