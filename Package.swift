@@ -12,8 +12,7 @@ let package = Package(
         // Tensors, autograd, ops, random numbers. Knows nothing of scripts.
         .target(
             name: "Engine",
-            dependencies: ["COpenBLAS"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+            dependencies: ["COpenBLAS"]
         ),
         .executableTarget(name: "wick-bench", dependencies: ["Engine"], path: "Benchmarks/wick-bench"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
