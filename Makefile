@@ -2,6 +2,7 @@
 # Both install the missing system packages first (apt; sudo when not root).
 
 SWIFT ?= swift
+SHELL := /bin/bash
 APT_PACKAGES := libreadline-dev libopenblas-dev gnuplot-nox libgnuplot-iostream-dev
 # The toolchain lives in /opt/swift on our machines; keep it reachable in non-login shells.
 export PATH := $(PATH):/opt/swift/usr/bin
@@ -26,9 +27,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# XCTest runs the suite; the last line restates its count in the plain `N passed, N failed` form.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; status=$$?; \
+	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test-output.txt | tail -1); \
+	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -n "$$summary" ]; then echo "tests: $$((total - failed)) passed, $$failed failed"; fi; \
+	exit $$status
 
 demo: release
 	@echo "== wick engine demo: benchmarks against python3+torch when it is installed =="
