@@ -89,8 +89,9 @@ struct OpCase {
 func fixtureDouble(_ v: Any) -> Double {
     switch v {
     case let s as String: return s == "nan" ? .nan : (s == "-inf" ? -.infinity : (s == "inf" ? .infinity : Double(s) ?? .nan))
-    case let b as Bool: return b ? 1 : 0
+    // NSNumber before Bool: on Linux a JSON -0.0 also converts to Bool, losing its sign.
     case let n as NSNumber: return n.doubleValue
+    case let b as Bool: return b ? 1 : 0
     default: return .nan
     }
 }
