@@ -65,17 +65,15 @@ extension Tensor {
 
     /// Records an in-place op on this tensor: its new grad_fn takes the old one's place.
     /// `others` are the op's other differentiable inputs; the formula returns gradients for
-    /// [self-before-the-op] + others. On a view, the base gets PyTorch's `CopySlices` around
-    /// the formula and the view `AsStridedBackward0` (Autograd/CopySlices.swift).
+    /// [self-before-the-op] + others.
     func recordInPlace(_ name: String, others: [Tensor?], saving: [Tensor] = [],
                        _ formula: @escaping BackwardFormula) throws {
-        guard needsGrad([self, base] + others) else { return }
+        guard needsGrad([self] + others) else { return }
+        if let base, base.requiresGrad {
+            throw TensorError.notImplemented("in-place \(name.replacingOccurrences(of: "Backward0", with: "")) on a view of a tensor that requires grad is not supported by wick yet; clone() the tensor first")
+        }
         let saved = saving.map { SavedTensor(tensor: $0 === self ? $0.aliasForSaving() : $0,
                                              savedVersion: $0.version.value, outputOf: nil) }
-        if let root = base {
-            try recordCopySlices(name, root: root, others: others, saved: saved, formula)
-            return
-        }
         let inputs = [self] + others
         let node = Node(name: name, nextEdges: inputs.map { $0?.gradientEdge() },
                         inputMeta: inputs.map { ($0?.shape ?? [], $0?.dtype ?? .float32) },

@@ -1,22 +1,8 @@
 /// The autograd surface of a tensor: detach, `.data`, retain_grad and hooks.
 extension Tensor {
-    /// `detach()`: the same data, cut from the graph. Shares storage and version counter, so
-    /// an in-place change through the detached tensor is still caught by backward.
+    /// `detach()`: the same data, cut from the graph. Shares storage and version counter.
     public func detach() -> Tensor {
         Tensor(storage: storage, shape: shape, strides: strides, offset: storageOffset, version: version)
-    }
-
-    /// `detach_()`: cuts this tensor from the graph in place, making it a leaf that does not
-    /// require grad.
-    @discardableResult
-    public func detachInPlace() throws -> Tensor {
-        if base != nil {
-            throw TensorError.runtime("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
-        }
-        gradFn = nil
-        outputNr = 0
-        leafRequiresGrad = false
-        return self
     }
 
     /// `.data`: the same data with a fresh version counter and no autograd history, so that
@@ -36,11 +22,7 @@ extension Tensor {
         storageOffset = other.storageOffset
     }
 
-    /// PyTorch's `_version`: how many in-place changes this tensor's data has seen.
-    public var versionNumber: Int { version.value }
-
-    /// `retain_grad()`: keeps the gradient of a non-leaf in `.grad` after backward (a no-op on
-    /// leaves, which keep theirs anyway).
+    /// `retain_grad()`: keeps the gradient of a non-leaf in `.grad` after backward.
     public func retainGrad() throws {
         guard requiresGrad else {
             throw TensorError.runtime("can't retain_grad on Tensor that has requires_grad=False")
@@ -51,30 +33,18 @@ extension Tensor {
     }
 
     /// `register_hook(fn)`: `fn` sees (and may replace) this tensor's gradient during
-    /// backward; hooks run in registration order, before the gradient is accumulated into a
-    /// leaf's `.grad` or a retained non-leaf's `.grad`. `name` is what PyTorch's messages
-    /// call the hook (a Python function's `__name__`). Returns an id for `removeHook`.
+    /// backward. Returns an id for `removeHook`.
     @discardableResult
-    public func registerHook(name: String = "hook", _ hook: @escaping GradientHook) throws -> Int {
+    public func registerHook(_ hook: @escaping GradientHook) throws -> Int {
         guard requiresGrad else {
             throw TensorError.runtime("cannot register a hook on a tensor that doesn't require gradient")
         }
-        Node.nextHookId &+= 1
-        let id = Node.nextHookId
-        let checked: GradientHook = { g in
-            guard let replaced = try hook(g) else { return nil }
-            if replaced.shape != g.shape {
-                throw TensorError.runtime("hook '\(name)' has changed the size of value")
-            }
-            if replaced.dtype != g.dtype {
-                throw TensorError.runtime("hook '\(name)' has changed the type of value (was \(g.dtype.legacyTypeName) got \(replaced.dtype.legacyTypeName))")
-            }
-            return replaced
-        }
+        Tensor.nextHookId += 1
+        let id = Tensor.nextHookId
         if let fn = gradFn {
-            fn.preHooks[outputNr, default: []].append((id, checked))
+            fn.preHooks[outputNr, default: []].append((id, hook))
         } else {
-            leafHooks.append((id, checked))
+            leafHooks.append((id, hook))
         }
         return id
     }
@@ -84,4 +54,6 @@ extension Tensor {
         leafHooks.removeAll { $0.id == id }
         if let fn = gradFn { fn.preHooks[outputNr]?.removeAll { $0.id == id } }
     }
+
+    nonisolated(unsafe) static var nextHookId = 0
 }

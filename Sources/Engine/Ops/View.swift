@@ -2,10 +2,8 @@
 extension Tensor {
     /// A view of this tensor's storage with new geometry, sharing the version counter.
     func makeView(shape: [Int], strides: [Int], offset: Int? = nil) -> Tensor {
-        let view = Tensor(storage: storage, shape: shape, strides: strides, offset: offset ?? storageOffset,
-                          version: version, base: base ?? self)
-        view.trackView()
-        return view
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset ?? storageOffset,
+               version: version, base: base ?? self)
     }
 
     /// `view(*shape)`: same data, new shape; one dimension may be -1. Fails, as in PyTorch,
@@ -21,21 +19,36 @@ extension Tensor {
         return out
     }
 
-    /// `reshape(*shape)`: a view when the strides allow, else a copy (PyTorch clones, then
-    /// `_unsafe_view`s the clone: UnsafeViewBackward0 over CloneBackward0).
+    /// `reshape(*shape)`: a view when the strides allow, else a copy.
     public func reshape(_ newShape: [Int]) throws -> Tensor {
         let target = try inferShape(newShape)
         if viewStrides(for: target) != nil { return try view(target) }
-        let copy = clone()
-        let out = Tensor(storage: copy.storage, shape: target, strides: contiguousStrides(target))
-        let copyShape = copy.shape
-        recordOp("UnsafeViewBackward0", inputs: [copy], outputs: [out]) { g, _ in [try g[0].reshape(copyShape)] }
+        let copy = contiguousCopy()
+        let out = copy.makeView(shape: target, strides: contiguousStrides(target))
+        out.base = nil
+        let inputShape = shape
+        recordOp("UnsafeViewBackward0", inputs: [self], outputs: [out]) { g, _ in [try g[0].reshape(inputShape)] }
         return out
     }
 
-    /// Resolves one -1 in a requested shape and checks the element count (PyTorch's
-    /// `infer_size`, with its messages).
-    func inferShape(_ requested: [Int]) throws -> [Int] { try inferSize(requested, numel: numel) }
+    /// Resolves one -1 in a requested shape and checks the element count.
+    func inferShape(_ requested: [Int]) throws -> [Int] {
+        var shape = requested
+        let inferred = requested.indices.filter { requested[$0] == -1 }
+        guard inferred.count <= 1 else { throw TensorError.runtime("only one dimension can be inferred") }
+        for s in requested where s < -1 { throw TensorError.runtime("invalid shape dimension \(s)") }
+        let known = requested.filter { $0 != -1 }.reduce(1, *)
+        if let i = inferred.first {
+            guard known != 0, numel % known == 0 else {
+                throw TensorError.runtime("shape '\(formatShapeList(requested))' is invalid for input of size \(numel)")
+            }
+            shape[i] = numel / known
+        }
+        guard shape.reduce(1, *) == numel else {
+            throw TensorError.runtime("shape '\(formatShapeList(requested))' is invalid for input of size \(numel)")
+        }
+        return shape
+    }
 
     /// Strides that let `target` view this tensor's elements in row-major order, or nil when
     /// a copy is needed (PyTorch's `computeStride`).
@@ -67,19 +80,19 @@ extension Tensor {
     }
 
     /// `expand(*sizes)`: broadcasts size-1 dimensions without copying (stride 0); -1 keeps
-    /// a size. Always a new view (ExpandBackward0), even to the same shape.
+    /// a size.
     public func expand(_ sizes: [Int]) throws -> Tensor {
         guard sizes.count >= dim else {
             throw TensorError.runtime("expand(\(dtype.legacyTypeName){\(formatShapeList(shape))}, size=\(formatShapeList(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))")
         }
+        if sizes == shape { return self }
         let lead = sizes.count - dim
         var newShape = sizes, newStrides = [Int](repeating: 0, count: sizes.count)
-        for i in stride(from: sizes.count - 1, through: 0, by: -1) {
+        for i in 0..<sizes.count {
             if i < lead {
-                guard sizes[i] != -1 else {
-                    throw TensorError.runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(i)")
+                guard sizes[i] >= 0 else {
+                    throw TensorError.runtime("The expanded size of the tensor (\(sizes[i])) isn't allowed in a leading, non-existing dimension \(i)")
                 }
-                guard sizes[i] >= 0 else { throw TensorError.runtime("numel: integer multiplication overflow") }
                 continue
             }
             let own = shape[i - lead]
@@ -87,13 +100,11 @@ extension Tensor {
             if own == newShape[i] {
                 newStrides[i] = strides[i - lead]
             } else if own == 1 {
-                guard newShape[i] >= 0 else { throw TensorError.runtime("numel: integer multiplication overflow") }
                 newStrides[i] = 0
             } else {
                 throw TensorError.runtime("The expanded size of the tensor (\(newShape[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(formatShapeList(sizes)).  Tensor sizes: \(formatShapeList(shape))")
             }
         }
-        try checkShape(newShape)
         let out = makeView(shape: newShape, strides: newStrides)
         let inputShape = shape
         recordOp("ExpandBackward0", inputs: [self], outputs: [out]) { g, _ in [try g[0].sumToSize(inputShape)] }
@@ -105,7 +116,7 @@ extension Tensor {
         let at = try normalizeDim(d, dim + 1)
         var newShape = shape, newStrides = strides
         newShape.insert(1, at: at)
-        newStrides.insert(at < dim ? shape[at] &* strides[at] : 1, at: at)
+        newStrides.insert(at < dim ? shape[at] * strides[at] : 1, at: at)
         let out = makeView(shape: newShape, strides: newStrides)
         recordOp("UnsqueezeBackward0", inputs: [self], outputs: [out]) { g, _ in [try g[0].squeeze(at)] }
         return out
@@ -133,22 +144,6 @@ extension Tensor {
         newStrides.remove(at: at)
         let out = makeView(shape: newShape, strides: newStrides)
         recordOp("SqueezeBackward1", inputs: [self], outputs: [out]) { g, _ in [try g[0].unsqueeze(at)] }
-        return out
-    }
-
-    /// `squeeze(dims)` with a tuple: drops those of `dims` that have size 1 (SqueezeBackward2).
-    public func squeeze(dims: [Int]) throws -> Tensor {
-        var drop = Set<Int>()
-        for d in dims {
-            let at = try normalizeDim(d, dim)
-            guard drop.insert(at).inserted else {
-                throw TensorError.runtime("dim \(at) appears multiple times in the list of dims")
-            }
-        }
-        let keep = shape.indices.filter { !(drop.contains($0) && shape[$0] == 1) }
-        let out = makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] })
-        let inputShape = shape
-        recordOp("SqueezeBackward2", inputs: [self], outputs: [out]) { g, _ in [try g[0].reshape(inputShape)] }
         return out
     }
 
@@ -192,24 +187,6 @@ extension Tensor {
         return out
     }
 
-    /// `.T`: all dimensions reversed (PermuteBackward0); a 0-d tensor is returned as is.
-    public var T: Tensor {
-        get throws {
-            if dim == 0 { return self }
-            return try permute(Array((0..<dim).reversed()))
-        }
-    }
-
-    /// `.mT`: the last two dimensions swapped (a batch of matrices transposed).
-    public var mT: Tensor {
-        get throws {
-            guard dim >= 2 else {
-                throw TensorError.runtime("tensor.mT is only supported on matrices or batches of matrices. Got \(dim)-D tensor.")
-            }
-            return try transpose(-2, -1)
-        }
-    }
-
     /// `contiguous()`: this tensor if already contiguous, else a row-major copy.
     public func contiguous() -> Tensor {
         if isContiguous { return self }
@@ -222,33 +199,4 @@ extension Tensor {
         recordOp("CloneBackward0", inputs: [self], outputs: [out]) { g, _ in [g[0]] }
         return out
     }
-}
-
-/// Resolves one -1 in `requested` for `numel` elements, with PyTorch's `infer_size` messages.
-func inferSize(_ requested: [Int], numel: Int) throws -> [Int] {
-    var shape = requested
-    var inferred: Int?
-    var known = 1, overflow = false
-    for (i, s) in requested.enumerated() {
-        if s == -1 {
-            guard inferred == nil else { throw TensorError.runtime("only one dimension can be inferred") }
-            inferred = i
-        } else if s >= 0 {
-            let (p, o) = known.multipliedReportingOverflow(by: s)
-            known = p
-            overflow = overflow || o
-        } else {
-            throw TensorError.runtime("invalid shape dimension \(s) at index \(i) of shape \(formatShapeList(requested))")
-        }
-    }
-    if !overflow && (numel == known || (inferred != nil && known > 0 && numel % known == 0)) {
-        if let i = inferred {
-            guard known != 0 else {
-                throw TensorError.runtime("cannot reshape tensor of 0 elements into shape \(formatShapeList(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
-            }
-            shape[i] = numel / known
-        }
-        return shape
-    }
-    throw TensorError.runtime("shape '\(formatShapeList(requested))' is invalid for input of size \(numel)")
 }
