@@ -5,6 +5,11 @@ let package = Package(
     name: "Wick",
     products: [
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Script", targets: ["Script"]),
+        .executable(name: "wick", targets: ["wick"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // System library: cblas from OpenBLAS (apt: libopenblas-dev).
@@ -14,8 +19,16 @@ let package = Package(
             name: "Engine",
             dependencies: ["COpenBLAS"]
         ),
+        // The Python subset: lexer, parser, resolver, interpreter, built-ins. Knows nothing of tensors.
+        .target(name: "Script"),
+        // The command-line program.
+        .executableTarget(
+            name: "wick",
+            dependencies: ["Script", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "wick-bench", dependencies: ["Engine"], path: "Benchmarks/wick-bench"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"]),
     ],
     swiftLanguageModes: [.v5]
 )
