@@ -1,23 +1,69 @@
-/// `sum` and `sumToSize`: the reduction every broadcasting backward needs.
+/// `sum`, `mean` and `sumToSize` (the reduction every broadcasting backward needs), with the
+/// dimension helpers the other reductions share.
 extension Tensor {
     /// `torch.sum(self, dtype=)`: the sum of all elements as a 0-d tensor. Integer and bool
-    /// inputs sum to int64, as in PyTorch.
+    /// inputs sum to int64 (wrapping on overflow), as in PyTorch.
     public func sum(dtype: DType? = nil) throws -> Tensor {
         try sum(dims: Array(0..<dim), keepdim: false, dtype: dtype, name: "SumBackward0")
     }
 
-    /// `torch.sum(self, dim, keepdim=, dtype=)` over one or more dimensions.
+    /// `torch.sum(self, dim, keepdim=, dtype=)` over one or more dimensions; an empty list
+    /// reduces all of them.
     public func sum(dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
         try sum(dims: dims, keepdim: keepdim, dtype: dtype, name: "SumBackward1")
+    }
+
+    /// `torch.sum(self, dim, keepdim=, dtype=)` over one dimension.
+    public func sum(dim: Int, keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        try sum(dims: [dim], keepdim: keepdim, dtype: dtype, name: "SumBackward1")
     }
 
     private func sum(dims: [Int], keepdim: Bool, dtype: DType?, name: String) throws -> Tensor {
         let reduced = try reductionDims(dims)
         let outDtype = dtype ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        try checkDifferentiableResult(outDtype)
         let out = sumKernel(reduced, keepdim: keepdim, dtype: outDtype)
         let inputShape = shape
         recordOp(name, inputs: [self], outputs: [out]) { g, _ in
             [try g[0].unsqueezing(reduced, keepdim: keepdim).expand(inputShape)]
+        }
+        return out
+    }
+
+    /// `torch.mean(self, dtype=)`: the mean of all elements. Only floating dtypes (or a
+    /// floating `dtype=`) are accepted, as in PyTorch; an empty tensor gives nan.
+    public func mean(dtype: DType? = nil) throws -> Tensor {
+        try mean(dims: Array(0..<dim), keepdim: false, dtype: dtype, name: "MeanBackward0")
+    }
+
+    /// `torch.mean(self, dim, keepdim=, dtype=)` over one or more dimensions; an empty list
+    /// reduces all of them.
+    public func mean(dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        try mean(dims: dims, keepdim: keepdim, dtype: dtype, name: "MeanBackward1")
+    }
+
+    /// `torch.mean(self, dim, keepdim=, dtype=)` over one dimension.
+    public func mean(dim: Int, keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        try mean(dims: [dim], keepdim: keepdim, dtype: dtype, name: "MeanBackward1")
+    }
+
+    private func mean(dims: [Int], keepdim: Bool, dtype: DType?, name: String) throws -> Tensor {
+        if let dtype, !dtype.isFloatingPoint {
+            throw TensorError.notImplemented("mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+        }
+        guard dtype != nil || self.dtype.isFloatingPoint else {
+            throw TensorError.notImplemented("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(self.dtype.scalarTypeName)")
+        }
+        let reduced = try reductionDims(dims)
+        let outDtype = dtype ?? self.dtype
+        let count = reducedCount(reduced)
+        let layout = reductionLayout(reduced, as: self.dtype.isFloatingPoint ? nil : .float64)
+        var sums = layout.source.dtype == .float32 ? layout.floatSums(Float.self) : layout.floatSums(Double.self)
+        for i in sums.indices { sums[i] /= Double(count) }
+        let out = reductionResult(sums, shape: reducedShape(reduced, keepdim: keepdim), dtype: outDtype)
+        let inputShape = shape
+        recordOp(name, inputs: [self], outputs: [out]) { g, _ in
+            [try g[0].unsqueezing(reduced, keepdim: keepdim).expand(inputShape).div(.int(Int64(count)))]
         }
         return out
     }
@@ -73,66 +119,23 @@ extension Tensor {
         return t
     }
 
-    /// Sums over `dims` in one pass over the input, accumulating floats in double (more
-    /// accurate than float32 partial sums; PyTorch's cascade sum lands within rounding).
+    /// Sums over `dims` into `outDtype`: floats accumulate in double (vectorized, blocked), integers
+    /// and bools in wrapping int64. The input is first converted as PyTorch converts it
+    /// (a float input summed to an integer dtype is truncated element by element).
     private func sumKernel(_ dims: Set<Int>, keepdim: Bool, dtype outDtype: DType) -> Tensor {
         let outShape = reducedShape(dims, keepdim: keepdim)
-        let keptShape = reducedShape(dims, keepdim: true)
-        let outCount = keptShape.reduce(1, *)
-        let accStrides = contiguousStrides(keptShape).enumerated().map { dims.contains($0.offset) ? 0 : $0.element }
-        let out = Tensor(zeros: outShape, dtype: outDtype)
-        if outCount == 0 { return out }
         if outDtype.isFloatingPoint {
-            var acc = [Double](repeating: 0, count: outCount)
-            acc.withUnsafeMutableBufferPointer { a in
-                if let base = a.baseAddress { accumulate(into: base, accStrides) { Double($0) } }
-            }
-            switch outDtype {
-            case .float32: let p = out.storage.pointer(Float.self); for i in 0..<outCount { p[i] = Float(acc[i]) }
-            default: let p = out.storage.pointer(Double.self); for i in 0..<outCount { p[i] = acc[i] }
-            }
-        } else {
-            var acc = [Int64](repeating: 0, count: outCount)
-            acc.withUnsafeMutableBufferPointer { a in
-                if let base = a.baseAddress { accumulate(into: base, accStrides) { Int64(fromDouble: $0) } }
-            }
-            let p = out.storage.pointer(Int64.self)
-            for i in 0..<outCount { p[i] = acc[i] }
+            let layout = reductionLayout(dims, as: dtype.isFloatingPoint ? nil : .float64)
+            let sums = layout.source.dtype == .float32 ? layout.floatSums(Float.self) : layout.floatSums(Double.self)
+            return reductionResult(sums, shape: outShape, dtype: outDtype)
         }
-        return out
+        let layout = reductionLayout(dims, as: dtype.isFloatingPoint ? .int64 : nil)
+        let sums: [Int64]
+        switch layout.source.dtype {
+        case .int32: sums = layout.fold(IntSumFold<Int32>())
+        case .bool: sums = layout.fold(IntSumFold<Bool>())
+        default: sums = layout.fold(IntSumFold<Int64>())
+        }
+        return reductionResult(sums, shape: outShape, dtype: outDtype)
     }
-
-    private func accumulate<A: AdditiveArithmetic>(into acc: UnsafeMutablePointer<A>, _ accStrides: [Int],
-                                                   _ convertDouble: (Double) -> A) where A: Element {
-        func run<T: Element>(_: T.Type, _ convert: (T) -> A) {
-            let src = storage.pointer(T.self)
-            if accStrides.allSatisfy({ $0 == 0 }) && isContiguous {
-                let p = pointer(T.self)
-                var total = A.zero
-                for i in 0..<numel { total = addWrapping(total, convert(p[i])) }
-                acc[0] = total
-                return
-            }
-            forEachRow(shape: shape, strides: [strides, accStrides], offsets: [storageOffset, 0]) { o, s, n in
-                var si = o[0], ai = o[1]
-                for _ in 0..<n {
-                    acc[ai] = addWrapping(acc[ai], convert(src[si]))
-                    si += s[0]; ai += s[1]
-                }
-            }
-        }
-        switch dtype {
-        case .float32: run(Float.self) { convertDouble(Double($0)) }
-        case .float64: run(Double.self) { convertDouble($0) }
-        case .int64: run(Int64.self) { A(fromInt64: $0) }
-        case .int32: run(Int32.self) { A(fromInt64: Int64($0)) }
-        case .bool: run(Bool.self) { $0 ? A.one : A.zero }
-        }
-    }
-}
-
-/// Addition that wraps for integers (PyTorch's int sums overflow silently) and is plain for floats.
-@inline(__always) private func addWrapping<A: AdditiveArithmetic & Element>(_ a: A, _ b: A) -> A {
-    if let x = a as? Int64, let y = b as? Int64 { return unsafeBitCast(x &+ y, to: A.self) }
-    return a + b
 }
