@@ -90,6 +90,7 @@ public struct GradcheckCase {
     /// Every registered case, family by family.
     public static var all: [GradcheckCase] {
         arithmetic + views + reductions + pointwise + comparisonAndSelection + shapeOps + indexing + linearAlgebra
+            + conversion + randomSampling
     }
 }
 

@@ -20,7 +20,7 @@ public protocol Element {
 /// Converts a double to Int64 without trapping: x86's `cvttsd2si` gives Int64.min for NaN and
 /// out-of-range values, and PyTorch inherits that.
 @inline(__always) func truncatingToInt64(_ value: Double) -> Int64 {
-    guard value.isFinite, value > -9.3e18, value < 9.3e18 else { return Int64.min }
+    guard value.isFinite, value >= -0x1p63, value < 0x1p63 else { return Int64.min }
     return Int64(value)
 }
 
@@ -53,8 +53,10 @@ extension Int64: Element {
 
 extension Int32: Element {
     public static var dtype: DType { .int32 }
+    /// x86's `cvttsd2si` into 32 bits: Int32.min for NaN and out-of-range values.
     @inline(__always) public init(fromDouble value: Double) {
-        self = Int32(truncatingIfNeeded: truncatingToInt64(value))
+        guard value.isFinite, value > -2147483649.0, value < 2147483648.0 else { self = Int32.min; return }
+        self = Int32(value)
     }
     @inline(__always) public init(fromInt64 value: Int64) { self = Int32(truncatingIfNeeded: value) }
     @inline(__always) public var asDouble: Double { Double(self) }
