@@ -239,8 +239,9 @@ final class GraphRun {
             let filled = node.outputMeta.indices.map { i in
                 (i < grads.count ? grads[i] : nil) ?? Tensor(zeros: node.outputMeta[i].shape, dtype: node.outputMeta[i].dtype)
             }
-            let saved = try node.saved.map { try $0.unpack(for: node) }
-            result = try GradMode.with(createGraph) { try formula(filled, saved) }
+            result = try GradMode.with(createGraph) {
+                try formula(filled, try node.saved.map { try $0.unpack(for: node) })
+            }
         }
         guard result.count == node.nextEdges.count else {
             throw TensorError.runtime("function \(node.name) returned an incorrect number of gradients (expected \(node.nextEdges.count), got \(result.count))")

@@ -22,6 +22,8 @@ struct SavedTensor {
     let savedVersion: Int
     /// Non-nil when the saved tensor had a grad_fn (or is the node's own output) at save time.
     let outputOf: String?
+    /// Which output of the saving node this is, when it saved its own output.
+    var ownOutputNr: Int? = nil
 
     /// The tensor, after checking that no in-place op changed it since it was saved.
     func unpack(for node: Node) throws -> Tensor {
@@ -36,6 +38,15 @@ struct SavedTensor {
                 what = ", which is output 0 of \(opName(node.name)),"
             }
             throw TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [\(tensor.dtype.legacyTypeName) \(formatShapeList(tensor.shape))]\(what) is at version \(current); expected version \(savedVersion) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+        }
+        // An output was saved without its grad_fn (no reference cycle); while differentiating
+        // backward itself (create_graph) it gets the node back, as PyTorch's unpack does, so
+        // formulas that read their own result (exp, sigmoid, tanh) have second derivatives.
+        if let nr = ownOutputNr, GradMode.enabled {
+            let alias = tensor.aliasForSaving()
+            alias.gradFn = node
+            alias.outputNr = nr
+            return alias
         }
         return tensor
     }

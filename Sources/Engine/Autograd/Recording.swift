@@ -4,6 +4,7 @@ extension Tensor {
     /// Where a gradient for this tensor goes: its grad_fn, or its leaf's AccumulateGrad, or
     /// nowhere for tensors that do not require grad.
     func gradientEdge() -> (node: Node, inputNr: Int)? {
+        if base != nil { refreshStaleView() }
         if let fn = gradFn { return (fn, outputNr) }
         guard leafRequiresGrad else { return nil }
         if let cached = gradAccumulatorCache { return (cached, 0) }
@@ -34,9 +35,11 @@ func recordOp(_ name: String, inputs: [Tensor?], outputs: [Tensor], saving: [Ten
               _ formula: @escaping BackwardFormula) {
     guard needsGrad(inputs) else { return }
     let saved = saving.map { t -> SavedTensor in
-        let isOutput = outputs.contains { $0 === t }
-        return SavedTensor(tensor: isOutput ? t.aliasForSaving() : t, savedVersion: t.version.value,
-                           outputOf: isOutput ? name : (t.gradFn.map { $0.name }))
+        let outputNr = outputs.firstIndex { $0 === t }
+        var entry = SavedTensor(tensor: outputNr != nil ? t.aliasForSaving() : t, savedVersion: t.version.value,
+                                outputOf: outputNr != nil ? name : (t.gradFn.map { $0.name }))
+        entry.ownOutputNr = outputNr
+        return entry
     }
     let node = Node(name: name, nextEdges: inputs.map { $0?.gradientEdge() },
                     inputMeta: inputs.map { ($0?.shape ?? [], $0?.dtype ?? .float32) },
@@ -58,6 +61,7 @@ extension Tensor {
         if let base, base.isLeaf, base.leafRequiresGrad {
             throw TensorError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        try checkViewInPlace()
     }
 
     /// Marks this tensor as modified in place (bumps the version shared with its views).
@@ -65,15 +69,17 @@ extension Tensor {
 
     /// Records an in-place op on this tensor: its new grad_fn takes the old one's place.
     /// `others` are the op's other differentiable inputs; the formula returns gradients for
-    /// [self-before-the-op] + others.
+    /// [self-before-the-op] + others. On a view, the base gets PyTorch's `CopySlices` around
+    /// the formula and the view `AsStridedBackward0` (Autograd/CopySlices.swift).
     func recordInPlace(_ name: String, others: [Tensor?], saving: [Tensor] = [],
                        _ formula: @escaping BackwardFormula) throws {
-        guard needsGrad([self] + others) else { return }
-        if let base, base.requiresGrad {
-            throw TensorError.notImplemented("in-place \(name.replacingOccurrences(of: "Backward0", with: "")) on a view of a tensor that requires grad is not supported by wick yet; clone() the tensor first")
-        }
+        guard needsGrad([self, base] + others) else { return }
         let saved = saving.map { SavedTensor(tensor: $0 === self ? $0.aliasForSaving() : $0,
                                              savedVersion: $0.version.value, outputOf: nil) }
+        if let root = base {
+            try recordCopySlices(name, root: root, others: others, saved: saved, formula)
+            return
+        }
         let inputs = [self] + others
         let node = Node(name: name, nextEdges: inputs.map { $0?.gradientEdge() },
                         inputMeta: inputs.map { ($0?.shape ?? [], $0?.dtype ?? .float32) },
