@@ -1,7 +1,8 @@
 import Foundation
 
-/// add, sub, mul, div and their in-place forms: forward, backward and grad_fn names together.
-/// Gradients may keep the broadcast shape: the backward engine sums them down to each input.
+/// add, sub, rsub, mul, div, neg and their in-place forms: forward, backward and grad_fn names
+/// together. Gradients may keep the broadcast shape: the backward engine sums them down to
+/// each input's shape and dtype.
 extension Tensor {
     /// `torch.add(self, other, alpha=)`: self + alpha·other.
     public func add(_ other: Tensor, alpha: Scalar = 1) throws -> Tensor { try add(.tensor(other), alpha: alpha) }
@@ -11,11 +12,9 @@ extension Tensor {
     func add(_ other: Operand, alpha: Scalar) throws -> Tensor {
         let dtype = resultType([.tensor(self), other])
         try checkAlpha(alpha, dtype)
-        let a = Operand.tensor(self).materialize(dtype), b = other.materialize(dtype)
-        let out = try addKernel(a, b, alpha, dtype)
-        let alphaValue = alpha
+        let out = try addKernel(materialize(dtype), other.materialize(dtype), alpha, dtype)
         recordOp("AddBackward0", inputs: [self, other.tensor], outputs: [out]) { g, _ in
-            [g[0], alphaValue == 1 ? g[0] : try g[0].mul(alphaValue)]
+            [g[0], other.tensor?.requiresGrad == true ? try maybeMultiply(g[0], alpha) : nil]
         }
         return out
     }
@@ -26,24 +25,31 @@ extension Tensor {
     public func sub(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor { try sub(.scalar(other), alpha: alpha) }
 
     func sub(_ other: Operand, alpha: Scalar) throws -> Tensor {
-        try checkSubtraction(other)
+        try checkSubtraction(self, other)
         let dtype = resultType([.tensor(self), other])
         try checkAlpha(alpha, dtype)
-        let a = Operand.tensor(self).materialize(dtype), b = other.materialize(dtype)
-        let out = try addKernel(a, b, negated(alpha), dtype)
+        let out = try addKernel(materialize(dtype), other.materialize(dtype), negated(alpha), dtype)
         recordOp("SubBackward0", inputs: [self, other.tensor], outputs: [out]) { g, _ in
-            [g[0], try g[0].mul(negated(alpha))]
+            [g[0], other.tensor?.requiresGrad == true ? try g[0].mul(negated(alpha)) : nil]
         }
         return out
     }
 
-    /// `rsub`: other − alpha·self, for `number - tensor`.
-    public func rsub(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor {
-        try checkSubtraction(.scalar(other))
-        let dtype = resultType([.tensor(self), .scalar(other)])
-        let a = Operand.tensor(self).materialize(dtype), b = Operand.scalar(other).materialize(dtype)
-        let out = try addKernel(b, a, negated(alpha), dtype)
-        recordOp("RsubBackward1", inputs: [self], outputs: [out]) { g, _ in [try g[0].mul(negated(alpha))] }
+    /// `torch.rsub(self, other, alpha=)`: other − alpha·self (`number - tensor`).
+    public func rsub(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor { try rsub(.scalar(other), alpha: alpha) }
+    /// `torch.rsub(self, other, alpha=)` with a tensor `other`.
+    public func rsub(_ other: Tensor, alpha: Scalar = 1) throws -> Tensor { try rsub(.tensor(other), alpha: alpha) }
+
+    func rsub(_ other: Operand, alpha: Scalar) throws -> Tensor {
+        try checkSubtraction(self, other)
+        let dtype = resultType([.tensor(self), other])
+        try checkAlpha(alpha, dtype)
+        let out = try addKernel(other.materialize(dtype), materialize(dtype), negated(alpha), dtype)
+        // With a number `other`, PyTorch's RsubBackward1 has one input; RsubBackward0 two.
+        let name = other.tensor == nil ? "RsubBackward1" : "RsubBackward0"
+        recordOp(name, inputs: [self] + (other.tensor.map { [$0] } ?? []), outputs: [out]) { g, _ in
+            [try g[0].mul(negated(alpha))] + (other.tensor == nil ? [] : [g[0]])
+        }
         return out
     }
 
@@ -54,124 +60,122 @@ extension Tensor {
 
     func mul(_ other: Operand) throws -> Tensor {
         let dtype = resultType([.tensor(self), other])
-        let a = Operand.tensor(self).materialize(dtype), b = other.materialize(dtype)
-        let out: Tensor
-        switch dtype {
-        case .float32: out = try binaryMap(a, b, Float.self, Float.self, Float.self) { $0 * $1 }
-        case .float64: out = try binaryMap(a, b, Double.self, Double.self, Double.self) { $0 * $1 }
-        case .int64: out = try binaryMap(a, b, Int64.self, Int64.self, Int64.self) { $0 &* $1 }
-        case .int32: out = try binaryMap(a, b, Int32.self, Int32.self, Int32.self) { $0 &* $1 }
-        case .bool: out = try binaryMap(a, b, Bool.self, Bool.self, Bool.self) { $0 && $1 }
-        }
+        let out = try mulKernel(materialize(dtype), other.materialize(dtype), dtype)
+        try recordMul(other, out: out, original: self)
+        return out
+    }
+
+    /// Records MulBackward0 for `out = original * other` (`original` is self before an
+    /// in-place mul_). Saves only what the formula reads, as PyTorch does, so an unrelated
+    /// in-place change does not trip the version check.
+    private func recordMul(_ other: Operand, out: Tensor, original: Tensor) throws {
         let otherTensor = other.tensor
-        let otherScalar: Scalar? = { if case .scalar(let s) = other { return s } else { return nil } }()
-        // Save only what the formula reads, as PyTorch does, so an unrelated in-place change
-        // does not trip the version check.
+        let selfNeeds = requiresGrad, otherNeeds = otherTensor?.requiresGrad == true
         var saving: [Tensor] = []
-        if requiresGrad, let otherTensor { saving.append(otherTensor) }
-        if otherTensor?.requiresGrad == true { saving.append(self) }
-        let selfNeedsGrad = requiresGrad
-        recordOp("MulBackward0", inputs: [self, otherTensor], outputs: [out], saving: saving) { g, saved in
-            let gSelf: Tensor?
-            if !selfNeedsGrad { gSelf = nil }
-            else if let otherScalar { gSelf = try g[0].mul(otherScalar) }
-            else { gSelf = try g[0].mul(saved[0]) }
-            let gOther: Tensor? = otherTensor?.requiresGrad == true ? try g[0].mul(saved[saved.count - 1]) : nil
+        if selfNeeds, let otherTensor { saving.append(otherTensor) }
+        if otherNeeds { saving.append(original) }
+        let formula: BackwardFormula = { g, saved in
+            var gSelf: Tensor? = nil
+            if selfNeeds { gSelf = try other.scalar.map { try g[0].mul($0) } ?? g[0].mul(saved[0]) }
+            let gOther: Tensor? = otherNeeds ? try g[0].mul(saved[saved.count - 1]) : nil
             return [gSelf, gOther]
         }
-        return out
+        if out === self { try recordInPlace("MulBackward0", others: [otherTensor], saving: saving, formula) }
+        else { recordOp("MulBackward0", inputs: [self, otherTensor], outputs: [out], saving: saving, formula) }
     }
 
-    /// `torch.div(self, other, rounding_mode=)`: true division (integers give floats), or
-    /// `"trunc"` / `"floor"` rounding that keeps integer dtypes.
-    public func div(_ other: Tensor, roundingMode: String? = nil) throws -> Tensor {
-        try div(.tensor(other), roundingMode: roundingMode)
-    }
+    /// `torch.div(self, other)`: true division (integers give the default float dtype).
+    public func div(_ other: Tensor) throws -> Tensor { try div(.tensor(other), mode: nil, name: "DivBackward0") }
     /// `self / other` with a Python number.
-    public func div(_ other: Scalar, roundingMode: String? = nil) throws -> Tensor {
-        try div(.scalar(other), roundingMode: roundingMode)
+    public func div(_ other: Scalar) throws -> Tensor { try div(.scalar(other), mode: nil, name: "DivBackward0") }
+    /// `torch.div(self, other, rounding_mode=)`: `"trunc"` or `"floor"` rounding keeps integer
+    /// dtypes; nil is true division (recorded as `DivBackward2`, as PyTorch does whenever the
+    /// argument is given).
+    public func div(_ other: Tensor, roundingMode: String?) throws -> Tensor {
+        try div(.tensor(other), mode: roundingMode, name: "DivBackward2")
+    }
+    /// `torch.div(self, number, rounding_mode=)`.
+    public func div(_ other: Scalar, roundingMode: String?) throws -> Tensor {
+        try div(.scalar(other), mode: roundingMode, name: "DivBackward2")
     }
 
-    func div(_ other: Operand, roundingMode: String?) throws -> Tensor {
+    func div(_ other: Operand, mode: String?, name: String) throws -> Tensor {
         var dtype = resultType([.tensor(self), other])
-        if roundingMode == nil && !dtype.isFloatingPoint { dtype = DType.defaultFloat }
-        let a = Operand.tensor(self).materialize(dtype), b = other.materialize(dtype)
-        let out = try divKernel(a, b, dtype, roundingMode)
-        let otherTensor = other.tensor
-        let name = roundingMode == nil ? "DivBackward0" : "DivBackward1"
-        if roundingMode != nil {
-            recordOp(name, inputs: [self, otherTensor], outputs: [out]) { g, _ in
-                [try g[0].zerosLike(), try otherTensor.map { _ in try g[0].zerosLike() }]
-            }
-            return out
-        }
-        var saving: [Tensor] = [b]
-        if otherTensor?.requiresGrad == true { saving.append(self) }
-        recordOp(name, inputs: [self, otherTensor], outputs: [out], saving: saving) { g, saved in
-            let divisor = saved[0]
-            let gSelf = try g[0].div(divisor)
-            guard otherTensor?.requiresGrad == true else { return [gSelf, nil] }
-            // d(a/b)/db = -a / b²
-            let gOther = try g[0].neg().mul(saved[1]).div(divisor.mul(divisor))
-            return [gSelf, gOther]
-        }
+        if mode == nil && !dtype.isFloatingPoint { dtype = DType.defaultFloat }
+        let divisor = other.materialize(dtype)
+        let out = try divKernel(materialize(dtype), divisor, dtype, mode)
+        try recordDiv(other, divisor: divisor, mode: mode, name: name, out: out, original: self)
         return out
     }
 
-    /// `torch.neg`.
+    /// Records the backward of `out = original / other`: grad / other for self, and
+    /// −grad·((self / other) / other) for a tensor `other`; zeros with a rounding mode.
+    private func recordDiv(_ other: Operand, divisor: Tensor, mode: String?, name: String, out: Tensor,
+                           original: Tensor) throws {
+        let otherTensor = other.tensor, otherNeeds = otherTensor?.requiresGrad == true
+        let saving = mode != nil ? [] : (otherNeeds ? [divisor, original] : [divisor])
+        let formula: BackwardFormula = { g, saved in
+            if mode != nil { return [try g[0].zerosLike(), otherNeeds ? try g[0].zerosLike() : nil] }
+            let gSelf = try g[0].div(saved[0])
+            guard otherNeeds else { return [gSelf, nil] }
+            return [gSelf, try g[0].neg().mul(saved[1].div(saved[0]).div(saved[0]))]
+        }
+        if out === self { try recordInPlace(name, others: [otherTensor], saving: saving, formula) }
+        else { recordOp(name, inputs: [self, otherTensor], outputs: [out], saving: saving, formula) }
+    }
+
+    /// `torch.neg`: −self.
     public func neg() throws -> Tensor {
         if dtype == .bool {
-            throw TensorError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TensorError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
-        let out: Tensor
-        switch dtype {
-        case .float32: out = unaryMap(self, Float.self, Float.self) { -$0 }
-        case .float64: out = unaryMap(self, Double.self, Double.self) { -$0 }
-        case .int64: out = unaryMap(self, Int64.self, Int64.self) { 0 &- $0 }
-        case .int32: out = unaryMap(self, Int32.self, Int32.self) { 0 &- $0 }
-        case .bool: out = self
-        }
+        let out = numericMap({ -$0 }, { -$0 }, { 0 &- $0 }, { 0 &- $0 })
         recordOp("NegBackward0", inputs: [self], outputs: [out]) { g, _ in [try g[0].neg()] }
         return out
     }
 
-    // MARK: In place
+    /// This tensor's data in `dtype` (no autograd).
+    func materialize(_ dtype: DType) -> Tensor { self.dtype == dtype ? self : contiguousCopy(dtype: dtype) }
+}
 
+// MARK: - In place
+
+extension Tensor {
     /// `add_(other, alpha=)`.
     @discardableResult
-    public func addInPlace(_ other: Tensor, alpha: Scalar = 1) throws -> Tensor {
-        try addInPlace(.tensor(other), alpha: alpha)
-    }
-    /// `add_(number)`.
+    public func addInPlace(_ other: Tensor, alpha: Scalar = 1) throws -> Tensor { try addInPlace(.tensor(other), alpha: alpha) }
+    /// `add_(number, alpha=)`.
     @discardableResult
-    public func addInPlace(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor {
-        try addInPlace(.scalar(other), alpha: alpha)
-    }
+    public func addInPlace(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor { try addInPlace(.scalar(other), alpha: alpha) }
 
     func addInPlace(_ other: Operand, alpha: Scalar, name: String = "AddBackward0") throws -> Tensor {
-        try checkInPlace()
-        try checkInPlaceResult(resultType([.tensor(self), other]))
-        try checkAlpha(alpha, dtype)
-        let b = other.materialize(dtype)
-        switch dtype {
-        case .float32:
-            let s = Float(alpha.doubleValue)
-            try binaryMapInPlace(self, b, Float.self, Float.self) { $0 + s * $1 }
-        case .float64:
-            let s = alpha.doubleValue
-            try binaryMapInPlace(self, b, Double.self, Double.self) { $0 + s * $1 }
-        case .int64:
-            let s = alpha.int64Value
-            try binaryMapInPlace(self, b, Int64.self, Int64.self) { $0 &+ s &* $1 }
-        case .int32:
-            let s = Int32(truncatingIfNeeded: alpha.int64Value)
-            try binaryMapInPlace(self, b, Int32.self, Int32.self) { $0 &+ s &* $1 }
-        case .bool:
-            try binaryMapInPlace(self, b, Bool.self, Bool.self) { $0 || (alpha.doubleValue != 0 && $1) }
+        let common = try beginInPlace(other)
+        try checkAlpha(alpha, common)
+        let b = other.materialize(common)
+        if common == dtype {
+            switch dtype {
+            case .float32:
+                if alpha.doubleValue == 1 { try elementwiseInPlace(self, b, Add<Float>()) }
+                else { try elementwiseInPlace(self, b, AddScaled<Float>(alpha: Float(alpha.doubleValue))) }
+            case .float64:
+                if alpha.doubleValue == 1 { try elementwiseInPlace(self, b, Add<Double>()) }
+                else { try elementwiseInPlace(self, b, AddScaled<Double>(alpha: alpha.doubleValue)) }
+            case .int64:
+                let s = alpha.int64Value
+                try binaryMapInPlace(self, b, Int64.self, Int64.self) { $0 &+ s &* $1 }
+            case .int32:
+                let s = Int32(truncatingIfNeeded: alpha.int64Value)
+                try binaryMapInPlace(self, b, Int32.self, Int32.self) { $0 &+ s &* $1 }
+            case .bool:
+                let s = alpha.doubleValue != 0
+                try binaryMapInPlace(self, b, Bool.self, Bool.self) { $0 || (s && $1) }
+            }
+        } else {
+            try writeBack(addKernel(materialize(common), b, alpha, common))
         }
         bumpVersion()
         try recordInPlace(name, others: [other.tensor]) { g, _ in
-            [g[0], alpha == 1 ? g[0] : try g[0].mul(alpha)]
+            [g[0], other.tensor?.requiresGrad == true ? try maybeMultiply(g[0], alpha) : nil]
         }
         return self
     }
@@ -179,60 +183,94 @@ extension Tensor {
     /// `sub_(other, alpha=)`.
     @discardableResult
     public func subInPlace(_ other: Tensor, alpha: Scalar = 1) throws -> Tensor {
-        try checkSubtraction(.tensor(other))
+        try checkSubtraction(self, .tensor(other))
         return try addInPlace(.tensor(other), alpha: negated(alpha), name: "SubBackward0")
     }
-    /// `sub_(number)`.
+    /// `sub_(number, alpha=)`.
     @discardableResult
     public func subInPlace(_ other: Scalar, alpha: Scalar = 1) throws -> Tensor {
-        try checkSubtraction(.scalar(other))
+        try checkSubtraction(self, .scalar(other))
         return try addInPlace(.scalar(other), alpha: negated(alpha), name: "SubBackward0")
     }
 
     /// `mul_(other)`.
     @discardableResult
-    public func mulInPlace(_ other: Tensor) throws -> Tensor { try replaceInPlace(with: mul(other), other: other, name: "MulBackward0", multiply: true) }
+    public func mulInPlace(_ other: Tensor) throws -> Tensor { try mulInPlace(.tensor(other)) }
     /// `mul_(number)`.
     @discardableResult
-    public func mulInPlace(_ other: Scalar) throws -> Tensor { try replaceInPlace(with: try noGrad { try mul(other) }, scalar: other, multiply: true) }
+    public func mulInPlace(_ other: Scalar) throws -> Tensor { try mulInPlace(.scalar(other)) }
+
+    func mulInPlace(_ other: Operand) throws -> Tensor {
+        let common = try beginInPlace(other)
+        let original = savedOriginal(if: other.tensor?.requiresGrad == true)
+        let b = other.materialize(common)
+        if common == dtype {
+            switch dtype {
+            case .float32: try elementwiseInPlace(self, b, Mul<Float>())
+            case .float64: try elementwiseInPlace(self, b, Mul<Double>())
+            case .int64: try binaryMapInPlace(self, b, Int64.self, Int64.self) { $0 &* $1 }
+            case .int32: try binaryMapInPlace(self, b, Int32.self, Int32.self) { $0 &* $1 }
+            case .bool: try binaryMapInPlace(self, b, Bool.self, Bool.self) { $0 && $1 }
+            }
+        } else {
+            try writeBack(mulKernel(materialize(common), b, common))
+        }
+        bumpVersion()
+        try recordMul(other, out: self, original: original ?? self)
+        return self
+    }
 
     /// `div_(other)`.
     @discardableResult
-    public func divInPlace(_ other: Tensor) throws -> Tensor { try replaceInPlace(with: div(other), other: other, name: "DivBackward0", multiply: false) }
+    public func divInPlace(_ other: Tensor) throws -> Tensor { try divInPlace(.tensor(other), mode: nil, name: "DivBackward0") }
     /// `div_(number)`.
     @discardableResult
-    public func divInPlace(_ other: Scalar) throws -> Tensor { try replaceInPlace(with: try noGrad { try div(other) }, scalar: other, multiply: false) }
+    public func divInPlace(_ other: Scalar) throws -> Tensor { try divInPlace(.scalar(other), mode: nil, name: "DivBackward0") }
+    /// `div_(other, rounding_mode=)`.
+    @discardableResult
+    public func divInPlace(_ other: Tensor, roundingMode: String?) throws -> Tensor {
+        try divInPlace(.tensor(other), mode: roundingMode, name: "DivBackward2")
+    }
+    /// `div_(number, rounding_mode=)`.
+    @discardableResult
+    public func divInPlace(_ other: Scalar, roundingMode: String?) throws -> Tensor {
+        try divInPlace(.scalar(other), mode: roundingMode, name: "DivBackward2")
+    }
 
-    /// Writes an out-of-place mul/div result back into self and records the in-place node.
-    private func replaceInPlace(with result: @autoclosure () throws -> Tensor, other: Tensor? = nil, scalar: Scalar? = nil,
-                                name: String = "", multiply: Bool) throws -> Tensor {
+    func divInPlace(_ other: Operand, mode: String?, name: String) throws -> Tensor {
         try checkInPlace()
-        let before = requiresGrad ? noGrad { contiguousCopy() } : nil
-        let value = try noGrad { try result() }
-        try checkInPlaceResult(value.dtype)
-        copyElements(from: value)
+        var common = resultType([.tensor(self), other])
+        if mode == nil && !common.isFloatingPoint { common = DType.defaultFloat }
+        try checkInPlaceResult(common)
+        let original = savedOriginal(if: mode == nil && other.tensor?.requiresGrad == true)
+        let divisor = other.materialize(common)
+        try writeBack(divKernel(materialize(common), divisor, common, mode))
         bumpVersion()
-        let opName = multiply ? "MulBackward0" : "DivBackward0"
-        let otherSaved = other
-        var saving: [Tensor] = []
-        if let otherSaved { saving.append(otherSaved) }
-        if let before { saving.append(before) }
-        try recordInPlace(opName, others: [other], saving: saving) { g, saved in
-            let divisor: Tensor? = otherSaved == nil ? nil : saved[0]
-            let previous: Tensor? = before == nil ? nil : saved[saved.count - 1]
-            var gSelf: Tensor
-            if let scalar { gSelf = multiply ? try g[0].mul(scalar) : try g[0].div(scalar) }
-            else if let divisor { gSelf = multiply ? try g[0].mul(divisor) : try g[0].div(divisor) }
-            else { gSelf = g[0] }
-            var gOther: Tensor? = nil
-            if let divisor, divisor.requiresGrad, let previous {
-                gOther = multiply ? try g[0].mul(previous) : try g[0].neg().mul(previous).div(divisor.mul(divisor))
-            }
-            _ = gSelf
-            gSelf = gSelf.dtype == g[0].dtype ? gSelf : try gSelf.to(g[0].dtype)
-            return [gSelf, gOther]
-        }
+        try recordDiv(other, divisor: divisor, mode: mode, name: name, out: self, original: original ?? self)
         return self
+    }
+
+    /// Checks an in-place binary op on this tensor and returns the dtype it computes in.
+    private func beginInPlace(_ other: Operand) throws -> DType {
+        try checkInPlace()
+        let common = resultType([.tensor(self), other])
+        try checkInPlaceResult(common)
+        return common
+    }
+
+    /// A copy of this tensor's current value when backward will need it after an in-place
+    /// change (PyTorch's `original_self`).
+    private func savedOriginal(if needed: Bool) -> Tensor? {
+        needed && GradMode.enabled ? contiguousCopy() : nil
+    }
+
+    /// Writes an out-of-place result (of the promoted dtype) back into this tensor.
+    private func writeBack(_ value: Tensor) throws {
+        guard value.shape == shape else {
+            throw TensorError.runtime("output with shape \(formatShapeList(shape)) doesn't match the broadcast shape \(formatShapeList(value.shape))")
+        }
+        try checkNoInternalOverlap()
+        copyElements(from: value)
     }
 
     /// PyTorch refuses in-place results that would need a wider dtype than the target's.
@@ -241,21 +279,9 @@ extension Tensor {
             throw TensorError.runtime("result type \(result.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
     }
-
-    private func checkSubtraction(_ other: Operand) throws {
-        let otherIsBool: Bool
-        switch other {
-        case .tensor(let t): otherIsBool = t.dtype == .bool
-        case .scalar(let s): if case .bool = s { otherIsBool = true } else { otherIsBool = false }
-        }
-        if dtype == .bool && otherIsBool {
-            throw TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
-        }
-        if dtype == .bool || otherIsBool {
-            throw TensorError.runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
-        }
-    }
 }
+
+// MARK: - Helpers and kernels
 
 private func negated(_ s: Scalar) -> Scalar {
     switch s {
@@ -265,77 +291,31 @@ private func negated(_ s: Scalar) -> Scalar {
     }
 }
 
+/// `maybe_multiply` of PyTorch's derivatives: the gradient itself when alpha is 1.
+private func maybeMultiply(_ g: Tensor, _ alpha: Scalar) throws -> Tensor {
+    alpha.doubleValue == 1 ? g : try g.mul(alpha)
+}
+
 private func checkAlpha(_ alpha: Scalar, _ dtype: DType) throws {
+    if case .bool = alpha, dtype != .bool {
+        throw TensorError.runtime("Boolean alpha only supported for Boolean results.")
+    }
     if !dtype.isFloatingPoint && alpha.isFloatingPoint {
         throw TensorError.runtime("For integral input tensors, argument alpha must not be a floating point number.")
     }
 }
 
-/// a + alpha·b in `dtype` (both already converted).
-private func addKernel(_ a: Tensor, _ b: Tensor, _ alpha: Scalar, _ dtype: DType) throws -> Tensor {
-    switch dtype {
-    case .float32:
-        if alpha == 1 { return try binaryMap(a, b, Float.self, Float.self, Float.self) { $0 + $1 } }
-        let s = Float(alpha.doubleValue)
-        return try binaryMap(a, b, Float.self, Float.self, Float.self) { $0 + s * $1 }
-    case .float64:
-        let s = alpha.doubleValue
-        return try binaryMap(a, b, Double.self, Double.self, Double.self) { $0 + s * $1 }
-    case .int64:
-        let s = alpha.int64Value
-        return try binaryMap(a, b, Int64.self, Int64.self, Int64.self) { $0 &+ s &* $1 }
-    case .int32:
-        let s = Int32(truncatingIfNeeded: alpha.int64Value)
-        return try binaryMap(a, b, Int32.self, Int32.self, Int32.self) { $0 &+ s &* $1 }
-    case .bool:
-        let s = alpha.doubleValue != 0
-        return try binaryMap(a, b, Bool.self, Bool.self, Bool.self) { $0 || (s && $1) }
+/// PyTorch's refusal to subtract booleans.
+private func checkSubtraction(_ tensor: Tensor, _ other: Operand) throws {
+    let otherIsBool: Bool
+    switch other {
+    case .tensor(let t): otherIsBool = t.dtype == .bool
+    case .scalar(let s): if case .bool = s { otherIsBool = true } else { otherIsBool = false }
     }
-}
-
-/// a / b in `dtype` with PyTorch's rounding modes; integer division by zero is an error.
-private func divKernel(_ a: Tensor, _ b: Tensor, _ dtype: DType, _ mode: String?) throws -> Tensor {
-    guard mode == nil || mode == "trunc" || mode == "floor" else {
-        throw TensorError.runtime("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(mode ?? "")'")
+    if tensor.dtype == .bool && otherIsBool {
+        throw TensorError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
     }
-    switch dtype {
-    case .float32:
-        switch mode {
-        case "trunc": return try binaryMap(a, b, Float.self, Float.self, Float.self) { ($0 / $1).rounded(.towardZero) }
-        case "floor": return try binaryMap(a, b, Float.self, Float.self, Float.self) { Float(floorDivide(Double($0), Double($1))) }
-        default: return try binaryMap(a, b, Float.self, Float.self, Float.self) { $0 / $1 }
-        }
-    case .float64:
-        switch mode {
-        case "trunc": return try binaryMap(a, b, Double.self, Double.self, Double.self) { ($0 / $1).rounded(.towardZero) }
-        case "floor": return try binaryMap(a, b, Double.self, Double.self, Double.self) { floorDivide($0, $1) }
-        default: return try binaryMap(a, b, Double.self, Double.self, Double.self) { $0 / $1 }
-        }
-    case .int64, .int32, .bool:
-        if b.toArray(Int64.self).contains(0) { throw TensorError(.zeroDivision, "ZeroDivisionError") }
-        let floor = mode == "floor"
-        func q(_ x: Int64, _ y: Int64) -> Int64 {
-            let (r, overflow) = x.dividedReportingOverflow(by: y)
-            if overflow { return x }
-            if floor && (x % y != 0) && ((x < 0) != (y < 0)) { return r - 1 }
-            return r
-        }
-        switch dtype {
-        case .int64: return try binaryMap(a, b, Int64.self, Int64.self, Int64.self) { q($0, $1) }
-        case .int32: return try binaryMap(a, b, Int32.self, Int32.self, Int32.self) { Int32(truncatingIfNeeded: q(Int64($0), Int64($1))) }
-        default: return try binaryMap(a, b, Bool.self, Bool.self, Int64.self) { q($0.asInt64, $1.asInt64) }
-        }
+    if tensor.dtype == .bool || otherIsBool {
+        throw TensorError.notImplemented("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
     }
-}
-
-/// Python-style floor division of floats, as PyTorch's `div_floor_floating` computes it.
-func floorDivide(_ a: Double, _ b: Double) -> Double {
-    if b == 0 { return a / b }
-    let mod = fmod(a, b)
-    var div = (a - mod) / b
-    if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
-    if div == 0 { return copysign(0, a / b) }
-    var floored = div.rounded(.down)
-    if div - floored > 0.5 { floored += 1 }
-    return floored
 }
