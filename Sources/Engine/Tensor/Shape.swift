@@ -24,6 +24,8 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
             throw TensorError.runtime("The size of tensor a (\(sa)) must match the size of tensor b (\(sb)) at non-singleton dimension \(i)")
         }
     }
+    // A result larger than both operands is a new allocation: check it against the budget.
+    try checkShape(out, dtype: .float32)
     return out
 }
 

@@ -164,7 +164,9 @@ public func contiguousStrides(_ shape: [Int]) -> [Int] {
 }
 
 /// Rejects negative sizes and element counts that overflow, before anything allocates.
-func checkShape(_ shape: [Int]) throws {
+/// Also checks the bytes against the memory budget, so a huge request is an error instead of
+/// the process being killed.
+func checkShape(_ shape: [Int], dtype: DType? = nil) throws {
     var total = 1
     for s in shape {
         guard s >= 0 else {
@@ -176,6 +178,7 @@ func checkShape(_ shape: [Int]) throws {
         }
         total = product
     }
+    try MemoryBudget.check(bytes: total * (dtype ?? DType.defaultFloat).itemSize)
 }
 
 /// `[2, 3]`, as PyTorch prints a size list in messages.
