@@ -1,0 +1,4 @@
+class A: pass
+a = A()
+print(hasattr(a, "x"))
+print(a.x)

@@ -1,0 +1,6 @@
+print(len("abc"), abs(-2.5), min(3, 1, 2), max([1, 5, 2]), min([], default=0), sum([1, 2], 10))
+print(list(enumerate("ab", start=1)), list(zip([1, 2, 3], "ab")), list(map(str, [1, 2])), list(filter(None, [0, 1, 2])))
+print(sorted("bca"), list(reversed([1, 2, 3])), any([0, 1]), all([1, 0]), chr(65), ord("a"), hex(255) if False else 0)
+print(isinstance(1, (str, int)), callable(len), callable(1), type(1), type("a"), type([]), type(None).__name__)
+print(int("42"), int("-7"), int("ff", 16), int(" 12 "), str(12), bool([]), list("ab"), tuple([1]), divmod(9, 4))
+print(repr(1.0), format(3.14159, ".2f"), format(5, "03d"), hash(1) == hash(1.0), iter([1]).__class__.__name__ if False else "")

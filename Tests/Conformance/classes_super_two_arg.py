@@ -1,0 +1,5 @@
+class Base:
+    def f(self): return "base"
+class Child(Base):
+    def f(self): return "child+" + super(Child, self).f()
+print(Child().f())

@@ -1,0 +1,2 @@
+import json
+json.dumps({1, 2})

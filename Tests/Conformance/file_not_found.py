@@ -1,0 +1,1 @@
+open("_no_such_file_here.txt")

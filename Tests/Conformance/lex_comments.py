@@ -1,0 +1,5 @@
+# comment
+x = 1  # trailing
+if x:
+    # inside
+    print(x)

@@ -1,0 +1,4 @@
+class Base:
+    def forward(self):
+        raise NotImplementedError("subclasses implement forward")
+Base().forward()

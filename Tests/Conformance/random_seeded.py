@@ -1,0 +1,13 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print(random.randint(1, 100), random.randrange(10), random.randrange(0, 100, 5), random.uniform(-1, 1))
+xs = list(range(10))
+random.shuffle(xs)
+print(xs, random.choice("abcdef"), random.sample(range(100), 5))
+print(random.gauss(0, 1), random.gauss(0, 1), random.normalvariate(5, 2))
+print(random.choices(["a", "b", "c"], weights=[1, 2, 7], k=5), random.choices(range(3), k=3))
+random.seed(0)
+print([random.randint(0, 9) for _ in range(10)])
+random.seed(12345678901234)
+print(random.random(), random.getrandbits(40), random.sample("abcdefghijklmnopqrstuvwxyz", 10))

@@ -1,0 +1,3 @@
+s = {1}
+s.remove(1)
+s.remove(1)

@@ -1,0 +1,3 @@
+it = iter([1, 2])
+print(next(it), next(it), next(it, "end"))
+next(it)
