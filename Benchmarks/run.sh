@@ -8,7 +8,7 @@
 #   PYTHON=/work/venv/bin/python Benchmarks/run.sh
 #
 # Environment: PYTHON (default python3), BENCH_DIR (the PyTorch scripts; default
-# /work/shared/bench when present, else this folder), SWIFT_BUILD_ARGS (extra arguments for
+# ../shared/bench beside the clone when present, else this folder), SWIFT_BUILD_ARGS (extra arguments for
 # `swift build`, such as `--scratch-path .build-bench`). Both sides inherit the same
 # environment, so OPENBLAS_* settings (OPENBLAS_NUM_THREADS, OPENBLAS_CORETYPE,
 # OPENBLAS_L2_SIZE) apply to wick's and numpy's OpenBLAS alike; they are printed first.
@@ -17,7 +17,10 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 HERE="$(pwd)/Benchmarks"
 if [ -z "${BENCH_DIR:-}" ]; then
-    if [ -d /work/shared/bench ]; then BENCH_DIR=/work/shared/bench; else BENCH_DIR="$HERE"; fi
+    # The team's shared folder sits beside the clone (../shared), as in CI.
+    if [ -d ../shared/bench ]; then BENCH_DIR="$(cd ../shared/bench && pwd)"
+    elif [ -d /work/shared/bench ]; then BENCH_DIR=/work/shared/bench
+    else BENCH_DIR="$HERE"; fi
 fi
 ALL_WORKLOADS="matmul elementwise"
 WORKLOADS="${*:-$ALL_WORKLOADS}"
