@@ -34,6 +34,16 @@ final class PointwiseInPlaceTests: XCTestCase {
         XCTAssertEqual(message { try e.fillInPlace(0) }, expected)
     }
 
+    func testWritingWhatAnotherViewOfTheSameMemoryReadsFails() throws {
+        let x = try Tensor((0..<9).map(Float.init), shape: [3, 3])
+        let expected = "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation."
+        XCTAssertEqual(message { try x.addInPlace(x.t()) }, expected)
+        XCTAssertEqual(message { try x.copyInPlace(x.t()) }, expected)
+        XCTAssertEqual(message { try x.narrowRows(1, 2).addInPlace(x.narrowRows(0, 2)) }, expected)
+        XCTAssertNil(message { try x.addInPlace(x) })  // the same view is fine
+        XCTAssertEqual(x.toArray(Float.self), (0..<9).map { Float($0 * 2) })
+    }
+
     func testInPlaceThroughANonLeafRecordsTheOp() throws {
         let x = try Tensor([-1, 0.5, 2] as [Float]).setRequiresGrad()
         let y = try x * 1.0
@@ -101,5 +111,12 @@ final class PointwiseInPlaceTests: XCTestCase {
         XCTAssertEqual(y.gradFn?.name, "NotImplemented")
         XCTAssertEqual(y.toArray(Float.self), [3, -4])
         XCTAssertEqual(message { try y.sum().backward() }, "derivative for aten::floor_divide is not implemented")
+    }
+}
+
+private extension Tensor {
+    /// Rows `start..<start+count` of a 2-d contiguous tensor, as a view (x[start:start+count]).
+    func narrowRows(_ start: Int, _ count: Int) -> Tensor {
+        makeView(shape: [count] + Array(shape.dropFirst()), strides: strides, offset: storageOffset + start * strides[0])
     }
 }

@@ -54,6 +54,19 @@ final class PointwiseKernelTests: XCTestCase {
         assertElements(try a.clamp(min: b, max: b.add(1.0)), { Swift.min(Swift.max(pa[$0], pb[$0]), pb[$0] + 1) }, "clamp")
     }
 
+    /// Big loops started from several threads at once: one gets the worker pool, the others
+    /// run on their own thread, and every result is right.
+    func testConcurrentCallersShareTheWorkerPool() throws {
+        let a = try random([200_000], seed: 9), b = try random([200_000], seed: 10)
+        let expected = try (a * b).toArray(Float.self)
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 8)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            results[i] = (try? (a * b).toArray(Float.self)) == expected
+        }
+        XCTAssertEqual(Array(results), [Bool](repeating: true, count: 8))
+    }
+
     func testVectorExpIsWithinTwoUlpsOfLibm() {
         var worst: Float = 0
         var x: Float = -103

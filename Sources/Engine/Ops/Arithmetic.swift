@@ -76,8 +76,8 @@ extension Tensor {
         if otherNeeds { saving.append(original) }
         let formula: BackwardFormula = { g, saved in
             var gSelf: Tensor? = nil
-            if selfNeeds { gSelf = try other.scalar.map { try g[0].mul($0) } ?? g[0].mul(saved[0]) }
-            let gOther: Tensor? = otherNeeds ? try g[0].mul(saved[saved.count - 1]) : nil
+            if selfNeeds { gSelf = try other.scalar.map { try g[0].mul($0) } ?? scaleGradient(g[0], saved[0]) }
+            let gOther: Tensor? = otherNeeds ? try scaleGradient(g[0], saved[saved.count - 1]) : nil
             return [gSelf, gOther]
         }
         if out === self { try recordInPlace("MulBackward0", others: [otherTensor], saving: saving, formula) }
@@ -239,6 +239,7 @@ extension Tensor {
 
     func divInPlace(_ other: Operand, mode: String?, name: String) throws -> Tensor {
         try checkInPlace()
+        if let t = other.tensor { try checkNoPartialOverlap(with: t) }
         var common = resultType([.tensor(self), other])
         if mode == nil && !common.isFloatingPoint { common = DType.defaultFloat }
         try checkInPlaceResult(common)
@@ -253,6 +254,7 @@ extension Tensor {
     /// Checks an in-place binary op on this tensor and returns the dtype it computes in.
     private func beginInPlace(_ other: Operand) throws -> DType {
         try checkInPlace()
+        if let t = other.tensor { try checkNoPartialOverlap(with: t) }
         let common = resultType([.tensor(self), other])
         try checkInPlaceResult(common)
         return common
@@ -282,6 +284,18 @@ extension Tensor {
 }
 
 // MARK: - Helpers and kernels
+
+/// grad · factor for MulBackward0. A gradient of all ones (what `sum` passes back) gives the
+/// factor itself when shapes and dtypes already agree: 1·x is x exactly, and the pass over
+/// memory is saved. Gradients may alias other tensors (AddBackward0 passes its own on), and
+/// hooks must not modify theirs in place, as in PyTorch.
+private func scaleGradient(_ g: Tensor, _ factor: Tensor) throws -> Tensor {
+    if !GradMode.enabled && factor.shape == g.shape && factor.dtype == g.dtype && g.numel > 0
+        && isSingleValue(g, g.shape) && g.element(at: [Int](repeating: 0, count: g.dim)) == 1 {
+        return factor
+    }
+    return try g.mul(factor)
+}
 
 private func negated(_ s: Scalar) -> Scalar {
     switch s {

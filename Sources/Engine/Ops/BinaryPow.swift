@@ -50,6 +50,7 @@ extension Tensor {
     @discardableResult
     public func powInPlace(_ exponent: Tensor) throws -> Tensor {
         try checkInPlace()
+        try checkNoPartialOverlap(with: exponent)
         let dtype = resultType([.tensor(self), .tensor(exponent)])
         try checkInPlaceResult(dtype)
         let original = needsGrad([self, exponent]) ? contiguousCopy() : self

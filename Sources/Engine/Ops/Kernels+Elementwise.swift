@@ -178,6 +178,7 @@ func elementwiseInPlace<F: BinaryFunction>(_ target: Tensor, _ other: Tensor, _ 
         throw TensorError.runtime("output with shape \(formatShapeList(target.shape)) doesn't match the broadcast shape \(formatShapeList(shape))")
     }
     try target.checkNoInternalOverlap()
+    try target.checkNoPartialOverlap(with: other)
     let n = target.numel
     if n == 0 { return }
     let po = other.pointer(F.Right.self)

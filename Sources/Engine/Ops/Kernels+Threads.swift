@@ -59,11 +59,16 @@ final class WorkerPool: @unchecked Sendable {
     private func runChunks() {
         while true {
             let c = nextChunk.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue
-            guard c < chunkCount, let job else { return }
-            job(c)
+            guard c < chunkCount else { return }
+            perform(c)
             remaining.wrappingSubtract(1, ordering: .releasing)
         }
     }
+
+    /// Runs one chunk. A function of its own so that the reference to the job it takes is
+    /// dropped before the chunk is reported done (the job must not outlive `run`).
+    @inline(never)
+    private func perform(_ chunk: Int) { job?(chunk) }
 
     /// A worker: poll for a new job for about a millisecond, then sleep until one comes.
     private func work() {

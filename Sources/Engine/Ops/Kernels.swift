@@ -65,15 +65,17 @@ let kernelThreads: Int = {
 }()
 
 /// Calls `body(start, end)` over `0..<count`: once on this thread for small counts (or when
-/// not `threaded`), else in one contiguous chunk per thread of at least `grain` elements, as
-/// `at::parallel_for` does.
+/// not `threaded`), else in contiguous chunks of at least `grain` elements shared out over the
+/// worker pool and this thread, as `at::parallel_for` does.
 @inline(__always)
 func parallelRanges(_ count: Int, grain: Int = grainSize, threaded: Bool = true, _ body: (Int, Int) -> Void) {
     guard threaded && count > grain && kernelThreads > 1 else {
         if count > 0 { body(0, count) }
         return
     }
-    let chunks = Swift.min(kernelThreads, (count + grain - 1) / grain)
+    // A few chunks per thread, taken in turn: a worker that starts late (the machine is busy)
+    // still finds work, and the caller does not wait on a single straggling chunk.
+    let chunks = Swift.min(kernelThreads * 4, (count + grain - 1) / grain)
     let size = (count + chunks - 1) / chunks
     let ran = WorkerPool.shared.run(chunks) { c in
         let start = c * size, end = Swift.min(count, start + size)
@@ -206,6 +208,20 @@ func isSingleValue(_ t: Tensor, _ target: [Int]) -> Bool {
 func isFullContiguous(_ t: Tensor, _ target: [Int]) -> Bool { t.shape == target && t.isContiguous }
 
 extension Tensor {
+    /// PyTorch's `assert_no_partial_overlap`: an in-place op may read the tensor it writes
+    /// (`x.add_(x)`) but not another view of part of the same memory (`x.add_(x.t())`), whose
+    /// result would depend on the order of the writes.
+    func checkNoPartialOverlap(with other: Tensor) throws {
+        guard other.storage === storage, other !== self, numel > 0, other.numel > 0,
+              isNonOverlappingAndDense(self), isNonOverlappingAndDense(other) else { return }
+        let begin = storageOffset, end = storageOffset + numel
+        let otherBegin = other.storageOffset, otherEnd = other.storageOffset + other.numel
+        let full = begin == otherBegin && end == otherEnd && strides == other.strides
+        if !full && begin < otherEnd && otherBegin < end {
+            throw TensorError.runtime("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+    }
+
     /// PyTorch refuses to write in place into a tensor whose elements share memory (an
     /// `expand`ed tensor): the result would depend on the order of writes.
     func checkNoInternalOverlap() throws {

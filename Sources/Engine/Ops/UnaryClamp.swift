@@ -28,6 +28,7 @@ extension Tensor {
     @discardableResult
     public func clampInPlace(min: Tensor? = nil, max: Tensor? = nil) throws -> Tensor {
         try checkInPlace()
+        for bound in [min, max].compactMap({ $0 }) { try checkNoPartialOverlap(with: bound) }
         let original = needsGrad([self, min, max]) ? contiguousCopy() : self
         let value = try clampTensorKernel(min, max)
         try checkInPlaceResult(value.dtype)
@@ -43,6 +44,9 @@ extension Tensor {
     /// `clip_`: an alias of `clamp_`.
     @discardableResult
     public func clipInPlace(min: Scalar? = nil, max: Scalar? = nil) throws -> Tensor { try clampInPlace(min: min, max: max) }
+    /// `clip_` with tensor bounds.
+    @discardableResult
+    public func clipInPlace(min: Tensor? = nil, max: Tensor? = nil) throws -> Tensor { try clampInPlace(min: min, max: max) }
 
     /// The number-bounds clamp as a unary op (its backward passes the gradient strictly
     /// inside the bounds: 0 at a bound, as PyTorch 2.15 does).

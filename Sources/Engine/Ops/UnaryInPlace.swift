@@ -49,7 +49,9 @@ extension Tensor {
             throw TensorError.runtime("output with shape \(formatShapeList(shape)) doesn't match the broadcast shape \(formatShapeList(broadcast))")
         }
         try beginOverwrite()
-        // A source sharing this tensor's memory (x.copy_(x.t())) is read from a snapshot.
+        try checkNoPartialOverlap(with: source)
+        // A source that shares this memory in a way the overlap check cannot judge (a strided
+        // view) is read from a snapshot.
         copyElements(from: source.storage === storage ? source.contiguousCopy() : source)
         bumpVersion()
         if dtype.isFloatingPoint {
