@@ -5,6 +5,12 @@ import XCTest
 /// pow, maximum/minimum, remainder/fmod/floor_divide, where, lerp and clamp against PyTorch's
 /// fixtures, plus behaviour the fixtures do not pin down.
 final class PointwiseBinaryTests: XCTestCase {
+    /// pointwise.json (make_pointwise_fixtures.py): clamp ties and NaN bounds, fmod/remainder
+    /// by numbers, lerp dtype rules, integer powers, more in-place forms.
+    func testExtraPointwiseFixturesMatchPyTorch() throws {
+        XCTAssertEqual(try PointwiseFixtures.check(file: "pointwise.json"), 59)
+    }
+
     func testPowMatchesPyTorch() throws {
         XCTAssertGreaterThan(try PointwiseFixtures.check(["pow", "__pow__", "__rpow__"]), 40)
     }

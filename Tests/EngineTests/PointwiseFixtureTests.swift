@@ -12,8 +12,19 @@ enum PointwiseFixtures {
     /// Checks every case of `ops`, returning how many ran (so tests can insist on coverage).
     @discardableResult
     static func check(_ ops: Set<String>, skip: Set<String> = [], file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        try check(Fixtures.opCases(ops), skip: skip, file: file, line: line)
+    }
+
+    /// Checks every case of a fixture file of the ops.json format (pointwise.json).
+    @discardableResult
+    static func check(file name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        guard let raw = try Fixtures.load(name)["cases"] as? [[String: Any]] else { throw FixtureError("\(name) has no cases") }
+        return try check(raw.map(OpCase.init), skip: [], file: file, line: line)
+    }
+
+    private static func check(_ cases: [OpCase], skip: Set<String>, file: StaticString, line: UInt) throws -> Int {
         var ran = 0
-        for c in try Fixtures.opCases(ops) where !skip.contains(c.id) && !usesUnsupportedDType(c) {
+        for c in cases where !skip.contains(c.id) && !usesUnsupportedDType(c) {
             try check(c, file: file, line: line)
             ran += 1
         }
@@ -158,6 +169,17 @@ enum PointwiseCall {
         case "log2": return try x.log2()
         case "__pos__": return x
         case "neg_": return try x.negInPlace()
+        case "tanh_": return try x.tanhInPlace()
+        case "sin_": return try x.sinInPlace()
+        case "log_": return try x.logInPlace()
+        case "floor_": return try x.floorInPlace()
+        case "reciprocal_": return try x.reciprocalInPlace()
+        case "sign_": return try x.signInPlace()
+        case "square_": return try x.squareInPlace()
+        case "rsqrt_": return try x.rsqrtInPlace()
+        case "expm1_": return try x.expm1InPlace()
+        case "erf_": return try x.erfInPlace()
+        case "round_": return try x.roundInPlace(decimals: (kw("decimals") as? NSNumber)?.intValue)
         case "exp_": return try x.expInPlace()
         case "abs_": return try x.absInPlace()
         case "sqrt_": return try x.sqrtInPlace()
@@ -223,13 +245,14 @@ enum PointwiseCall {
             let end = try tensor(rest.first ?? nil)
             if let w = scalar(rest.count > 1 ? rest[1] : nil) { return try x.lerp(end, w) }
             return try x.lerp(end, tensor(rest.count > 1 ? rest[1] : nil))
-        case "clamp", "clip", "clamp_":
+        case "clamp", "clip", "clamp_", "clip_":
             let lo = rest.first ?? kw("min"), hi = rest.count > 1 ? rest[1] : kw("max")
             if lo is Tensor || hi is Tensor {
                 return op == "clamp_" ? try x.clampInPlace(min: lo as? Tensor, max: hi as? Tensor)
                     : try x.clamp(min: lo as? Tensor, max: hi as? Tensor)
             }
             if op == "clamp_" { return try x.clampInPlace(min: scalar(lo), max: scalar(hi)) }
+            if op == "clip_" { return try x.clipInPlace(min: scalar(lo), max: scalar(hi)) }
             return op == "clip" ? try x.clip(min: scalar(lo), max: scalar(hi)) : try x.clamp(min: scalar(lo), max: scalar(hi))
         default: return nil
         }

@@ -44,6 +44,19 @@ final class PointwiseInPlaceTests: XCTestCase {
         XCTAssertEqual(x.toArray(Float.self), (0..<9).map { Float($0 * 2) })
     }
 
+    /// `y.mul_(y)` overwrites the factor its backward needs: the value from before is kept.
+    func testInPlaceOpWithItselfAsOperandKeepsTheOldValue() throws {
+        let x = try Tensor([1, -2, 3] as [Double]).setRequiresGrad()
+        let y = try x * 1.0
+        try y.mulInPlace(y)
+        try y.sum().backward()
+        XCTAssertEqual(x.grad?.toArray(Double.self), [2, -4, 6])
+        let z = try x * 1.0
+        try z.divInPlace(z)
+        try z.sum().backward()
+        XCTAssertEqual(x.grad?.toArray(Double.self), [2, -4, 6])  // d(z/z)/dx = 0
+    }
+
     func testInPlaceThroughANonLeafRecordsTheOp() throws {
         let x = try Tensor([-1, 0.5, 2] as [Float]).setRequiresGrad()
         let y = try x * 1.0

@@ -66,13 +66,14 @@ extension Tensor {
     }
 
     /// Records MulBackward0 for `out = original * other` (`original` is self before an
-    /// in-place mul_). Saves only what the formula reads, as PyTorch does, so an unrelated
-    /// in-place change does not trip the version check.
-    private func recordMul(_ other: Operand, out: Tensor, original: Tensor) throws {
+    /// in-place mul_, `otherValue` a snapshot of an `other` that mul_ overwrites). Saves only
+    /// what the formula reads, as PyTorch does, so an unrelated in-place change does not trip
+    /// the version check.
+    private func recordMul(_ other: Operand, out: Tensor, original: Tensor, otherValue: Tensor? = nil) throws {
         let otherTensor = other.tensor
         let selfNeeds = requiresGrad, otherNeeds = otherTensor?.requiresGrad == true
         var saving: [Tensor] = []
-        if selfNeeds, let otherTensor { saving.append(otherTensor) }
+        if selfNeeds, let value = otherValue ?? otherTensor { saving.append(value) }
         if otherNeeds { saving.append(original) }
         let formula: BackwardFormula = { g, saved in
             var gSelf: Tensor? = nil
@@ -203,6 +204,7 @@ extension Tensor {
     func mulInPlace(_ other: Operand) throws -> Tensor {
         let common = try beginInPlace(other)
         let original = savedOriginal(if: other.tensor?.requiresGrad == true)
+        let otherValue = snapshotIfOverwritten(other.tensor)
         let b = other.materialize(common)
         if common == dtype {
             switch dtype {
@@ -216,7 +218,7 @@ extension Tensor {
             try writeBack(mulKernel(materialize(common), b, common))
         }
         bumpVersion()
-        try recordMul(other, out: self, original: original ?? self)
+        try recordMul(other, out: self, original: original ?? self, otherValue: otherValue)
         return self
     }
 
@@ -245,9 +247,10 @@ extension Tensor {
         try checkInPlaceResult(common)
         let original = savedOriginal(if: mode == nil && other.tensor?.requiresGrad == true)
         let divisor = other.materialize(common)
+        let divisorValue = snapshotIfOverwritten(divisor)
         try writeBack(divKernel(materialize(common), divisor, common, mode))
         bumpVersion()
-        try recordDiv(other, divisor: divisor, mode: mode, name: name, out: self, original: original ?? self)
+        try recordDiv(other, divisor: divisorValue ?? divisor, mode: mode, name: name, out: self, original: original ?? self)
         return self
     }
 
@@ -264,6 +267,14 @@ extension Tensor {
     /// change (PyTorch's `original_self`).
     private func savedOriginal(if needed: Bool) -> Tensor? {
         needed && GradMode.enabled ? contiguousCopy() : nil
+    }
+
+    /// A copy of `operand` when it is this tensor's own memory (`y.mul_(y)`) and the op will
+    /// be recorded: backward needs the value from before the write. (PyTorch saves the
+    /// operand itself and its backward then refuses to run; wick keeps the right value.)
+    func snapshotIfOverwritten(_ operand: Tensor?) -> Tensor? {
+        guard let operand, operand.storage === storage, GradMode.enabled, requiresGrad || operand.requiresGrad else { return nil }
+        return operand.contiguousCopy()
     }
 
     /// Writes an out-of-place result (of the promoted dtype) back into this tensor.

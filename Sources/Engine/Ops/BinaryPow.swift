@@ -54,6 +54,7 @@ extension Tensor {
         let dtype = resultType([.tensor(self), .tensor(exponent)])
         try checkInPlaceResult(dtype)
         let original = needsGrad([self, exponent]) ? contiguousCopy() : self
+        let exponentValue = snapshotIfOverwritten(exponent)
         let value = try powTensorKernel(materialize(dtype), exponent.materialize(dtype), dtype)
         guard value.shape == shape else {
             throw TensorError.runtime("output with shape \(formatShapeList(shape)) doesn't match the broadcast shape \(formatShapeList(value.shape))")
@@ -61,12 +62,12 @@ extension Tensor {
         try checkNoInternalOverlap()
         copyElements(from: value)
         bumpVersion()
-        try recordPowTensor(exponent, out: self, original: original)
+        try recordPowTensor(exponent, out: self, original: original, exponentValue: exponentValue)
         return self
     }
 
     /// Records PowBackward1 for `out = original ** exponent`.
-    private func recordPowTensor(_ exponent: Tensor, out: Tensor, original: Tensor) throws {
+    private func recordPowTensor(_ exponent: Tensor, out: Tensor, original: Tensor, exponentValue: Tensor? = nil) throws {
         let formula: BackwardFormula = { g, saved in
             let (base, exponent, result) = (saved[0], saved[1], saved[2])
             let gBase = try Tensor.where(exponent.eq(0.0), 0, g[0].mul(exponent.mul(base.pow(exponent.sub(1)))))
@@ -76,7 +77,7 @@ extension Tensor {
             return [gBase, gExponent]
         }
         if out === self {
-            try recordInPlace("PowBackward1", others: [exponent], saving: [original, exponent, self], formula)
+            try recordInPlace("PowBackward1", others: [exponent], saving: [original, exponentValue ?? exponent, self], formula)
         } else {
             recordOp("PowBackward1", inputs: [self, exponent], outputs: [out], saving: [self, exponent, out], formula)
         }

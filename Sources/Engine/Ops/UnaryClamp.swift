@@ -30,6 +30,7 @@ extension Tensor {
         try checkInPlace()
         for bound in [min, max].compactMap({ $0 }) { try checkNoPartialOverlap(with: bound) }
         let original = needsGrad([self, min, max]) ? contiguousCopy() : self
+        let bounds = (snapshotIfOverwritten(min) ?? min, snapshotIfOverwritten(max) ?? max)
         let value = try clampTensorKernel(min, max)
         try checkInPlaceResult(value.dtype)
         guard value.shape == shape else {
@@ -38,7 +39,7 @@ extension Tensor {
         try checkNoInternalOverlap()
         copyElements(from: value)
         bumpVersion()
-        try recordInPlaceClamp(min, max, original: original)
+        try recordInPlaceClamp(min, max, values: bounds, original: original)
         return self
     }
     /// `clip_`: an alias of `clamp_`.
@@ -117,8 +118,8 @@ extension Tensor {
         }
     }
 
-    private func recordInPlaceClamp(_ lo: Tensor?, _ hi: Tensor?, original: Tensor) throws {
-        let saving = [original] + [lo, hi].compactMap { $0 }
+    private func recordInPlaceClamp(_ lo: Tensor?, _ hi: Tensor?, values: (Tensor?, Tensor?), original: Tensor) throws {
+        let saving = [original] + [values.0, values.1].compactMap { $0 }
         try recordInPlace("ClampBackward0", others: [lo, hi], saving: saving) { g, saved in
             let (x, bounds) = (saved[0], Array(saved.dropFirst()))
             return try Tensor.clampTensorBackward(g[0], x, lo == nil ? nil : bounds.first, hi == nil ? nil : bounds.last)
