@@ -254,35 +254,9 @@ extension Tensor {
     }
 }
 
-// MARK: Iteration order and fills shared by the random ops
+// MARK: Fills shared by the random ops
 
 extension Tensor {
-    /// This tensor's dims from outermost to innermost in the order PyTorch's TensorIterator
-    /// walks it as an output: memory order (larger strides outside), ties and broadcast dims
-    /// keeping row-major order. Random fills draw in this order.
-    func iterationPermutation() -> [Int] {
-        var perm = Array((0..<dim).reversed())  // perm[0] is the innermost dim
-        func shouldSwap(_ d0: Int, _ d1: Int) -> Int {
-            let (s0, s1) = (strides[d0], strides[d1])
-            if s0 == 0 || s1 == 0 { return 0 }
-            if s0 != s1 { return s0 < s1 ? -1 : 1 }
-            return shape[d0] > shape[d1] ? 1 : 0
-        }
-        for i in perm.indices.dropFirst() {
-            var dim1 = i
-            for dim0 in stride(from: i - 1, through: 0, by: -1) {
-                let c = shouldSwap(perm[dim0], perm[dim1])
-                if c > 0 {
-                    perm.swapAt(dim0, dim1)
-                    dim1 = dim0
-                } else if c < 0 {
-                    break
-                }
-            }
-        }
-        return perm.reversed()
-    }
-
     /// Checks that a random fill may overwrite this tensor and records its zero-gradient node
     /// (`others` are further differentiable inputs, which get zeros too). Call after validating
     /// the arguments and before writing.

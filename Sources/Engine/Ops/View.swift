@@ -240,6 +240,32 @@ extension Tensor {
         return out
     }
 
+    /// This tensor's dims from outermost to innermost in the order PyTorch's TensorIterator
+    /// walks it as an output: memory order (larger strides outside), ties and broadcast dims
+    /// keeping row-major order. Random fills draw in this order; `empty_like` lays out in it.
+    func iterationPermutation() -> [Int] {
+        var perm = Array((0..<dim).reversed())  // perm[0] is the innermost dim
+        func shouldSwap(_ d0: Int, _ d1: Int) -> Int {
+            let (s0, s1) = (strides[d0], strides[d1])
+            if s0 == 0 || s1 == 0 { return 0 }
+            if s0 != s1 { return s0 < s1 ? -1 : 1 }
+            return shape[d0] > shape[d1] ? 1 : 0
+        }
+        for i in perm.indices.dropFirst() {
+            var dim1 = i
+            for dim0 in stride(from: i - 1, through: 0, by: -1) {
+                let c = shouldSwap(perm[dim0], perm[dim1])
+                if c > 0 {
+                    perm.swapAt(dim0, dim1)
+                    dim1 = dim0
+                } else if c < 0 {
+                    break
+                }
+            }
+        }
+        return perm.reversed()
+    }
+
     /// A new tensor of this shape and dtype (elements to be written by the caller) with
     /// `empty_like`'s layout: this tensor's strides when it is dense and free of overlap,
     /// else dense strides in the order of this tensor's strides (PyTorch's
@@ -252,27 +278,8 @@ extension Tensor {
         if isNonOverlappingAndDense(self) {
             out = strides
         } else {
-            var perm = Array((0..<n).reversed())
-            func compare(_ a: Int, _ b: Int) -> Int {
-                let sa = strides[a], sb = strides[b]
-                if sa == 0 || sb == 0 { return 0 }
-                if sa != sb { return sa < sb ? -1 : 1 }
-                return shape[a] > shape[b] ? 1 : 0
-            }
-            for i in 1..<Swift.max(n, 1) {
-                var d1 = i
-                for d0 in stride(from: i - 1, through: 0, by: -1) {
-                    let c = compare(perm[d0], perm[d1])
-                    if c > 0 {
-                        perm.swapAt(d0, d1)
-                        d1 = d0
-                    } else if c < 0 {
-                        break
-                    }
-                }
-            }
             var running = 1
-            for d in perm {
+            for d in iterationPermutation().reversed() {
                 out[d] = running
                 if shape[d] > 1 { running *= shape[d] }
             }
