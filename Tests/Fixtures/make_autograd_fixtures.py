@@ -29,13 +29,9 @@ torch.set_num_threads(1)
 torch.set_default_dtype(torch.float32)
 
 
-def fnum(x):
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
+import sys  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import fnum  # noqa: E402  (the shared tensor encoders)
 
 
 def enc(v):

@@ -40,24 +40,9 @@ NAN, INF = float("nan"), float("inf")
 CASES = []
 
 
-def dtype_name(dt):
-    return str(dt).replace("torch.", "")
-
-
-def fnum(x):
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
-
-
-def enc_t(t):
-    t = t.detach()
-    flat = t.reshape(-1)
-    vals = [fnum(v) for v in flat.to(f64).tolist()] if t.is_floating_point() else flat.tolist()
-    return {"shape": list(t.shape), "dtype": dtype_name(t.dtype), "values": vals}
+import sys  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import dtype_name, fnum, enc_t  # noqa: E402  (the shared tensor encoders)
 
 
 class T:

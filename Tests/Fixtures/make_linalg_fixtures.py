@@ -28,20 +28,9 @@ f32, f64, i64, i32, bol = torch.float32, torch.float64, torch.int64, torch.int32
 CASES = []
 
 
-def fnum(x):
-    x = float(x)
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return x
-
-
-def enc_t(t):
-    t = t.detach()
-    flat = t.reshape(-1)
-    vals = [fnum(v) for v in flat.to(f64).tolist()] if t.is_floating_point() else flat.tolist()
-    return {"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""), "values": vals}
+import sys  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import fnum, enc_t  # noqa: E402  (the shared tensor encoders)
 
 
 def enc_input(t):
