@@ -21,14 +21,17 @@ let package = Package(
         ),
         // The Python subset: lexer, parser, resolver, interpreter, built-ins. Knows nothing of tensors.
         .target(name: "Script"),
+        // The torch family (and its companions) as script modules, built on Engine's Swift API.
+        .target(name: "Bindings", dependencies: ["Engine", "Script"]),
         // The command-line program.
         .executableTarget(
             name: "wick",
-            dependencies: ["Script", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Script", "Bindings", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "wick-bench", dependencies: ["Engine"], path: "Benchmarks/wick-bench"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
+        .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Script", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

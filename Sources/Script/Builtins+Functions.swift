@@ -214,7 +214,7 @@ extension Builtin {
         m.define("exit", "code=") { a in throw PyError(PyBaseException(cls: systemExitClass, args: a.optional(0).map { [$0] } ?? [])) }
         m["quit"] = m["exit"]
         m.define("help", "obj=") { a in
-            Interpreter.current.output("Help on \(try Runtime.repr(a[0])):\n\n")
+            Interpreter.current.output(try Help.text(a.values.first ?? nil))
             return PyNone.shared
         }
         for name in ["exec", "eval", "compile", "breakpoint", "memoryview", "bytearray", "bytes", "complex", "__import__"] {

@@ -4,15 +4,22 @@ import Foundation
 extension Builtin {
     static func installMethods() {
         installStringMethods()
+        installViewSetOperators()
         let list = listType
         func me(_ a: Arguments) -> PyList { (a[0] as? PyList) ?? PyList([]) }
-        list.define("append", "self, x") { a in me(a).items.append(a[1]); return PyNone.shared }
-        list.define("extend", "self, it") { a in me(a).items.append(contentsOf: try Runtime.toArray(a[1])); return PyNone.shared }
+        list.define("append", "self, x") { a in me(a).items.append(a[1]); try MemoryGuard.tick(); return PyNone.shared }
+        list.define("extend", "self, it") { a in
+            let l = me(a), items = try Runtime.toArray(a[1])
+            try MemoryGuard.check(count: l.items.count &+ items.count, itemSize: 8)
+            l.items.append(contentsOf: items)
+            return PyNone.shared
+        }
         list.define("insert", "self, i, x") { a in
             let l = me(a), n = Int64(l.items.count)
             var i = try int(a[1])
             if i < 0 { i = max(0, i + n) }
             l.items.insert(a[2], at: Int(min(i, n)))
+            try MemoryGuard.tick()
             return PyNone.shared
         }
         list.define("pop", "self, i=") { a in
@@ -139,6 +146,22 @@ extension Builtin {
             }
         }
         boolType.attributeFallback = intType.attributeFallback
+        floatType.define("as_integer_ratio", "self") { a in
+            let x = try double(a[0])
+            if x.isNaN { throw PyError.value("cannot convert NaN to integer ratio") }
+            if x.isInfinite { throw PyError.overflow("cannot convert Infinity to integer ratio") }
+            var m = x.significand * (x.sign == .minus ? -1 : 1), e = Int(x.exponent)
+            if x == 0 { return PyTuple([PyInt.make(0), PyInt.make(1)]) }
+            while m != m.rounded(.towardZero) { m *= 2; e -= 1 }
+            if e >= 0 {
+                let scaled = m * pow(2.0, Double(e))
+                guard abs(scaled) < 9.2e18 else { throw PyError.overflow() }
+                return PyTuple([PyInt.make(Int64(scaled)), PyInt.make(1)])
+            }
+            guard -e <= 62 else { throw PyError.overflow() }
+            return PyTuple([PyInt.make(Int64(m)), PyInt.make(Int64(1) << Int64(-e))])
+        }
+        intType.define("as_integer_ratio", "self") { a in PyTuple([PyInt.make(try int(a[0])), PyInt.make(1)]) }
         floatType.define("is_integer", "self") { a in PyBool.make((try double(a[0])).rounded() == (try double(a[0]))) }
         floatType.define("__round__", "self, n=") { a in
             let x = try double(a[0])
@@ -171,6 +194,38 @@ extension Builtin {
         generatorType.define("__next__", "self") { a in
             if let v = try Runtime.next(a[0]) { return v }
             throw PyError.stopIteration((a[0] as? PyGenerator)?.returnValue)
+        }
+    }
+
+    /// Set operators on `keys()` and `items()` views: `d.keys() & other` is a set, as in CPython.
+    static func installViewSetOperators() {
+        for c in [setType, frozensetType] {
+            c.define("isdisjoint", "self, other") { a in
+                guard let me = a[0] as? PySet else { return PyBool.falseValue }
+                return PyBool.make(try Runtime.toArray(a[1]).allSatisfy { !(try me.contains($0)) })
+            }
+        }
+        for view in [dictKeysType, dictItemsType] {
+            for (name, reflected, op) in [("__and__", "__rand__", "intersection"), ("__or__", "__ror__", "union"),
+                                          ("__sub__", "__rsub__", "difference"), ("__xor__", "__rxor__", "symmetric_difference")] {
+                view.define(name, "self, other") { a in
+                    let s = PySet()
+                    try s.update(with: a[0])
+                    return try Runtime.invokeMethod(s, op, [a[1]])
+                }
+                view.define(reflected, "self, other") { a in
+                    let s = PySet()
+                    try s.update(with: a[1])
+                    let mine = PySet()
+                    try mine.update(with: a[0])
+                    return try Runtime.invokeMethod(s, op, [mine])
+                }
+            }
+            view.define("isdisjoint", "self, other") { a in
+                let s = PySet()
+                try s.update(with: a[0])
+                return PyBool.make(try Runtime.toArray(a[1]).allSatisfy { !(try s.contains($0)) })
+            }
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 /// `str` methods.
 extension Builtin {
     static func installStringMethods() {
+        installStringSearchMethods()
         let str = strType
         func me(_ a: Arguments) -> String { (a[0] as? PyStr)?.value ?? "" }
         func arg(_ a: Arguments, _ i: Int) throws -> String { try string(a[i]) }
@@ -17,22 +18,19 @@ extension Builtin {
         str.define("strip", "self, chars=") { a in PyStr(try strip(me(a), a.optional(1), left: true, right: true)) }
         str.define("lstrip", "self, chars=") { a in PyStr(try strip(me(a), a.optional(1), left: true, right: false)) }
         str.define("rstrip", "self, chars=") { a in PyStr(try strip(me(a), a.optional(1), left: false, right: true)) }
-        str.define("startswith", "self, prefix") { a in
-            if let t = a[1] as? PyTuple { return PyBool.make(try t.items.contains { me(a).hasPrefix(try string($0)) }) }
-            return PyBool.make(me(a).hasPrefix(try arg(a, 1)))
-        }
-        str.define("endswith", "self, suffix") { a in
-            if let t = a[1] as? PyTuple { return PyBool.make(try t.items.contains { me(a).hasSuffix(try string($0)) }) }
-            return PyBool.make(me(a).hasSuffix(try arg(a, 1)))
-        }
         str.define("replace", "self, old, new, count=") { a in
-            PyStr(me(a).replacingOccurrences(of: try arg(a, 1), with: try arg(a, 2)))
+            PyStr(try replace(me(a), try arg(a, 1), try arg(a, 2), try a.optional(3).map { try int($0) } ?? -1))
         }
         str.define("join", "self, it") { a in
-            PyStr(try Runtime.toArray(a[1]).map { v -> String in
-                guard let s = v as? PyStr else { throw PyError.type("sequence item: expected str instance, \(v.cls.name) found") }
+            let separator = me(a)
+            var total = 0
+            let parts = try Runtime.toArray(a[1]).enumerated().map { (i, v) -> String in
+                guard let s = v as? PyStr else { throw PyError.type("sequence item \(i): expected str instance, \(v.cls.name) found") }
+                total = total &+ s.value.utf8.count &+ separator.utf8.count
                 return s.value
-            }.joined(separator: me(a)))
+            }
+            try MemoryGuard.check(bytes: total < 0 ? Int.max : total)
+            return PyStr(parts.joined(separator: separator))
         }
         str.define("split", "self, sep=, maxsplit=") { a in
             let maxsplit = try a.optional(2).map { try int($0) } ?? -1
@@ -42,22 +40,6 @@ extension Builtin {
             let maxsplit = try a.optional(2).map { try int($0) } ?? -1
             let reversedParts = try split(String(me(a).reversed()), a.optional(1).map { String(try string($0).reversed()) }, Int(maxsplit))
             return PyList(reversedParts.reversed().map { PyStr(String($0.reversed())) })
-        }
-        str.define("splitlines", "self") { a in PyList(me(a).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).map { PyStr(String($0)) }.dropLast(me(a).hasSuffix("\n") ? 1 : 0)) }
-        str.define("find", "self, sub") { a in
-            let s = me(a), sub = try arg(a, 1)
-            guard let r = s.range(of: sub) else { return PyInt.make(-1) }
-            return PyInt.make(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound))
-        }
-        str.define("index", "self, sub") { a in
-            let s = me(a), sub = try arg(a, 1)
-            guard let r = s.range(of: sub) else { throw PyError.value("substring not found") }
-            return PyInt.make(s.unicodeScalars.distance(from: s.startIndex, to: r.lowerBound))
-        }
-        str.define("count", "self, sub") { a in
-            let sub = try arg(a, 1)
-            if sub.isEmpty { return PyInt.make(me(a).unicodeScalars.count + 1) }
-            return PyInt.make(me(a).components(separatedBy: sub).count - 1)
         }
         str.define("ljust", "self, width, fill=") { a in PyStr(try justify(a, "<")) }
         str.define("rjust", "self, width, fill=") { a in PyStr(try justify(a, ">")) }
@@ -79,12 +61,50 @@ extension Builtin {
         str.define("encode", "self, encoding=") { a in a[0] }
     }
 
+    /// `str.replace` with CPython's count and empty-pattern rules, checking the result's size first.
+    static func replace(_ s: String, _ old: String, _ new: String, _ count: Int64) throws -> String {
+        if count == 0 { return s }
+        if old.isEmpty {
+            // An empty pattern matches before every character and at the end.
+            let scalars = Array(s.unicodeScalars)
+            let matches = count < 0 ? scalars.count + 1 : Int(min(count, Int64(scalars.count + 1)))
+            try MemoryGuard.check(count: matches, itemSize: max(new.utf8.count, 1))
+            var out = String.UnicodeScalarView()
+            for (i, c) in scalars.enumerated() {
+                if i < matches { out.append(contentsOf: new.unicodeScalars) }
+                out.append(c)
+            }
+            if matches > scalars.count { out.append(contentsOf: new.unicodeScalars) }
+            return String(out)
+        }
+        var pieces: [Substring] = []
+        var rest = Substring(s)
+        while count < 0 || Int64(pieces.count) < count, let r = rest.range(of: old) {
+            pieces.append(rest[..<r.lowerBound])
+            rest = rest[r.upperBound...]
+        }
+        if pieces.isEmpty { return s }
+        let (grow, o) = pieces.count.multipliedReportingOverflow(by: new.utf8.count)
+        if o { throw PyError.memory() }
+        try MemoryGuard.check(bytes: s.utf8.count &+ grow)
+        var out = ""
+        for p in pieces { out += p; out += new }
+        out += rest
+        return out
+    }
+
     static func justify(_ a: Arguments, _ align: Character) throws -> String {
         var spec = Formatting.Spec()
         spec.width = Int(try int(a[1]))
         try Runtime.checkSize(1, Int64(spec.width))
         spec.align = align
-        if let f = a.optional(2) { spec.fill = Character(try string(f)) }
+        if let f = a.optional(2) {
+            let fill = try string(f)
+            guard fill.unicodeScalars.count == 1, let c = fill.first else {
+                throw PyError.type("The fill character must be exactly one character long")
+            }
+            spec.fill = c
+        }
         return Formatting.pad((a[0] as? PyStr)?.value ?? "", spec, defaultAlign: align)
     }
 

@@ -175,6 +175,13 @@ public enum Builtin {
         staticmethodType.define("__new__", "cls, f") { a in PyMethodWrapper(a[1], classMethod: false) }
         classmethodType.define("__new__", "cls, f") { a in PyMethodWrapper(a[1], classMethod: true) }
         objectType.define("__init_subclass__", "cls") { _ in PyNone.shared }
+        // object.__ne__: the inverse of __eq__ unless that is NotImplemented (a class defining only __eq__ gets !=).
+        objectType.define("__ne__", "self, other") { a in
+            guard let eq = a[0].cls.lookup("__eq__") else { return PyNotImplemented.shared }
+            let r = try Runtime.callMethod(eq, a[0], [a[1]])
+            if r === PyNotImplemented.shared { return r }
+            return PyBool.make(!(try Runtime.truthy(r)))
+        }
         superType.define("__new__", "cls, t=, obj=") { a in
             guard let t = a.optional(1) as? PyClass, let obj = a.optional(2) else { throw PyError.runtime("super(): no arguments") }
             return PySuper(startAfter: t, receiver: obj)

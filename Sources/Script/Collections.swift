@@ -125,7 +125,10 @@ public final class PyDict: PyObject {
     /// Reads a key; nil when absent.
     public func get(_ key: PyObject) throws -> PyObject? { table.get(try HashKey(key)) }
     /// Writes a key.
-    public func set(_ key: PyObject, _ value: PyObject) throws { table.set(try HashKey(key), value) }
+    public func set(_ key: PyObject, _ value: PyObject) throws {
+        table.set(try HashKey(key), value)
+        try MemoryGuard.tick()
+    }
     /// Convenience for string keys.
     public subscript(key: String) -> PyObject? {
         get { try? get(PyStr(key)) }
@@ -144,7 +147,10 @@ public final class PySet: PyObject {
         super.init(cls: cls ?? (frozen ? Builtin.frozensetType : Builtin.setType))
     }
     public func contains(_ o: PyObject) throws -> Bool { table.get(try HashKey(o)) != nil }
-    public func add(_ o: PyObject) throws { add(key: try HashKey(o)) }
+    public func add(_ o: PyObject) throws {
+        add(key: try HashKey(o))
+        try MemoryGuard.tick()
+    }
     func add(key: HashKey) {
         if table.get(key) != nil { return }
         table.set(key, key.object)

@@ -70,7 +70,9 @@ enum Formatting {
         var w = ""
         while i < c.count && c[i].isASCII && c[i].isNumber { w.append(c[i]); i += 1 }
         s.width = Int(w) ?? 0
-        if w.count > 18 || s.width > Interpreter.current.memoryBudget / 8 { throw PyError.memory() }
+        if !w.isEmpty && Int64(w) == nil { throw PyError.value("Too many decimal digits in format string") }
+        try MemoryGuard.check(count: s.width, itemSize: 1)
+        if s.width > Interpreter.current.memoryBudget / 8 { throw PyError.memory() }
         if i < c.count && (c[i] == "," || c[i] == "_") { s.grouping = c[i]; i += 1 }
         if i < c.count && c[i] == "." {
             i += 1
@@ -206,19 +208,33 @@ enum Formatting {
     }
 }
 
-/// printf-style `'%d items' % n`.
+/// printf-style `'%d items' % n`, `'%(name)s' % mapping`, `'%*d' % (width, n)`.
 enum PercentFormat {
     static func format(_ template: String, _ arg: PyObject) throws -> String {
-        var values: [PyObject]
-        if let t = arg as? PyTuple { values = t.items } else { values = [arg] }
+        let values: [PyObject] = (arg as? PyTuple)?.items ?? [arg]
+        let mapping = !(arg is PyTuple) && !(arg is PyStr) && (arg is PyDict || arg.cls.lookup("__getitem__") != nil)
         let chars = Array(template)
         var out = ""
         var i = 0
         var next = 0
+        var usedMapping = false
         func take() throws -> PyObject {
             guard next < values.count else { throw PyError.type("not enough arguments for format string") }
             defer { next += 1 }
             return values[next]
+        }
+        func number(_ text: inout String) throws -> Int? {
+            if i < chars.count, chars[i] == "*" {
+                i += 1
+                guard let n = try take() as? PyInt else { throw PyError.type("* wants int") }
+                return Int(clamping: n.value)
+            }
+            var digits = ""
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber { digits.append(chars[i]); i += 1 }
+            text += digits
+            if digits.isEmpty { return nil }
+            guard let v = Int(digits) else { throw PyError.value("width too big") }
+            return v
         }
         while i < chars.count {
             let c = chars[i]
@@ -226,33 +242,72 @@ enum PercentFormat {
             i += 1
             guard i < chars.count else { throw PyError.value("incomplete format") }
             if chars[i] == "%" { out.append("%"); i += 1; continue }
-            var spec = ""
-            while i < chars.count, "-+ #0123456789.".contains(chars[i]) { spec.append(chars[i]); i += 1 }
+            var keyed: PyObject?
+            if chars[i] == "(" {
+                guard mapping else { throw PyError.type("format requires a mapping") }
+                var depth = 1, key = ""
+                i += 1
+                while i < chars.count {
+                    if chars[i] == "(" { depth += 1 } else if chars[i] == ")" { depth -= 1; if depth == 0 { break } }
+                    key.append(chars[i]); i += 1
+                }
+                guard i < chars.count else { throw PyError.value("incomplete format key") }
+                i += 1
+                keyed = try Runtime.getItem(arg, PyStr(key))
+                usedMapping = true
+            }
+            var flags = Formatting.Spec()
+            var left = false
+            while i < chars.count, "-+ #0".contains(chars[i]) {
+                let f = chars[i]
+                if f == "-" { left = true } else if f == "+" { flags.sign = "+" } else if f == " " { if flags.sign != "+" { flags.sign = " " } }
+                else if f == "0" { flags.zero = true } else { flags.alternate = true }
+                i += 1
+            }
+            var ignored = ""
+            if let w = try number(&ignored) {
+                if w < 0 { left = true }
+                flags.width = abs(w)
+                try MemoryGuard.check(count: flags.width, itemSize: 1)
+                if flags.width > Interpreter.current.memoryBudget / 8 { throw PyError.memory() }
+            }
+            if i < chars.count, chars[i] == "." {
+                i += 1
+                flags.precision = max(0, try number(&ignored) ?? 0)
+            }
+            while i < chars.count, "hlL".contains(chars[i]) { i += 1 }
             guard i < chars.count else { throw PyError.value("incomplete format") }
             let conv = chars[i]
             i += 1
-            let v = try take()
-            var flags = Formatting.Spec()
-            var specChars = Array(spec)
-            var left = false
-            while let f = specChars.first, "-+ #0".contains(f) {
-                if f == "-" { left = true } else if f == "+" { flags.sign = "+" } else if f == " " { flags.sign = " " } else if f == "0" { flags.zero = true }
-                specChars.removeFirst()
-            }
-            let rest = String(specChars).split(separator: ".", omittingEmptySubsequences: false)
-            flags.width = Int(rest.first ?? "") ?? 0
-            if rest.count > 1 { flags.precision = Int(rest[1]) ?? 0 }
+            let v = try keyed ?? take()
             if left { flags.align = "<"; flags.zero = false }
             switch conv {
-            case "s": flags.type = nil; out += Formatting.pad(try Runtime.str(v), flags, defaultAlign: ">")
-            case "r": out += Formatting.pad(try Runtime.repr(v), flags, defaultAlign: ">")
-            case "d", "i":
+            case "s": flags.type = nil; out += Formatting.pad(truncate(try Runtime.str(v), flags.precision), flags, defaultAlign: ">")
+            case "r", "a": flags.type = nil; out += Formatting.pad(truncate(try Runtime.repr(v), flags.precision), flags, defaultAlign: ">")
+            case "c":
+                let text: String
+                if let s = v as? PyStr, s.length == 1 { text = s.value }
+                else if let n = v as? PyInt, n.value >= 0, n.value <= 0x10FFFF, let u = Unicode.Scalar(UInt32(n.value)) { text = String(u) }
+                else if v is PyInt { throw PyError.overflow("%c arg not in range(0x110000)") }
+                else { throw PyError.type("%c requires int or char") }
+                flags.type = nil
+                out += Formatting.pad(text, flags, defaultAlign: ">")
+            case "d", "i", "u":
                 let n: Int64
-                if let x = v as? PyInt { n = x.value } else if let x = v as? PyFloat, x.value.isFinite { n = Int64(x.value) } else {
-                    throw PyError.type("%\(conv) format: a real number is required, not \(v.cls.name)")
+                if let x = v as? PyInt { n = x.value }
+                else if let x = v as? PyFloat { n = try Builtin.toInt(x.value.rounded(.towardZero)).value }
+                else { throw PyError.type("%\(conv) format: a real number is required, not \(v.cls.name)") }
+                flags.type = "d"
+                let digits = flags.precision
+                flags.precision = nil
+                var body = try Formatting.formatInt(n, flags)
+                if let p = digits, p > 0 {
+                    var plain = String(n.magnitude)
+                    if plain.count < p { plain = String(repeating: "0", count: p - plain.count) + plain }
+                    let sign = n < 0 ? "-" : flags.sign == "-" ? "" : String(flags.sign)
+                    body = Formatting.pad(sign + plain, flags, defaultAlign: ">")
                 }
-                flags.type = "d"; flags.precision = nil
-                out += try Formatting.formatInt(n, flags)
+                out += body
             case "f", "F", "e", "E", "g", "G":
                 let d: Double
                 if let x = v as? PyFloat { d = x.value } else if let x = v as? PyInt { d = Double(x.value) } else {
@@ -264,12 +319,20 @@ enum PercentFormat {
             case "x", "X", "o":
                 guard let x = v as? PyInt else { throw PyError.type("%\(conv) format: an integer is required, not \(v.cls.name)") }
                 flags.type = conv
+                flags.precision = nil
                 out += try Formatting.formatInt(x.value, flags)
             default:
-                throw PyError.value("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first?.value ?? 0, radix: 16)))")
+                throw PyError.value("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first?.value ?? 0, radix: 16))) at index \(i - 1)")
             }
         }
-        if next < values.count && arg is PyTuple { throw PyError.type("not all arguments converted during string formatting") }
+        if !usedMapping && next < values.count && !(mapping && next == 0) {
+            throw PyError.type("not all arguments converted during string formatting")
+        }
         return out
+    }
+
+    static func truncate(_ s: String, _ precision: Int?) -> String {
+        guard let p = precision else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.prefix(p)))
     }
 }

@@ -92,6 +92,8 @@ public final class PyNativeFunction: PyObject {
     let qualifier: String?
     let signature: NativeSignature
     let body: (Arguments) throws -> PyObject
+    /// An equivalent two-argument entry point that skips argument binding (set for hot built-ins).
+    var direct2: ((PyObject, PyObject) throws -> PyObject)?
 
     /// Creates a native function; see `NativeSignature` for the `parameters` spec.
     public init(name: String, parameters: String = "", qualifier: String? = nil, _ body: @escaping (Arguments) throws -> PyObject) {
@@ -103,7 +105,8 @@ public final class PyNativeFunction: PyObject {
     }
 
     public func call(_ positional: [PyObject], _ keywords: [(String, PyObject)]) throws -> PyObject {
-        try body(try Arguments.bind(signature, name: name, positional, keywords))
+        if let d = direct2, positional.count == 2, keywords.isEmpty { return try d(positional[0], positional[1]) }
+        return try body(try Arguments.bind(signature, name: name, positional, keywords))
     }
 }
 
@@ -123,6 +126,8 @@ final class PyFunction: PyObject {
     let parameterCount: Int
     let hasParameterCells: Bool
     let isGenerator: Bool
+    /// For simple functions: the fewest positional arguments that, with defaults, fill every parameter.
+    let minimumPositional: Int
 
     init(def: FunctionDef, module: PyModule, defaults: [PyObject?], closure: [PyCell]) {
         self.def = def
@@ -134,7 +139,21 @@ final class PyFunction: PyObject {
         parameterCount = def.parameters.count
         hasParameterCells = !def.scope.parameterCells.isEmpty
         isGenerator = def.scope.isGenerator
+        var minimum = defaults.count
+        while minimum > 0 && defaults[minimum - 1] != nil { minimum -= 1 }
+        minimumPositional = minimum
         super.init(cls: Builtin.functionType, withAttributes: true)
+    }
+
+    /// Whether `n` positional arguments (and no keywords) bind by position alone, defaults filling the rest.
+    @inline(__always) func acceptsPositional(_ n: Int) -> Bool {
+        simple && n <= parameterCount && n >= minimumPositional
+    }
+
+    /// Puts the defaults of parameters `n...` into a frame's slots.
+    @inline(__always) func fillDefaults(_ frame: Frame, from n: Int) {
+        var i = n
+        while i < parameterCount { frame.slots[i] = defaults[i]; i += 1 }
     }
 }
 

@@ -28,7 +28,10 @@ extension Interpreter {
             }
             return d
         case .starred: throw PyError(Builtin.syntaxErrorClass, "can't use starred expression here")
-        case .attribute(let obj, let name): return try Runtime.getAttribute(try eval(obj, f), name)
+        case .attribute(let obj, let name):
+            let o = try eval(obj, f)
+            if type(of: o) == PyObject.self, !o.cls.traits.hasProperties, let v = o.attributes?[name] { return v }
+            return try Runtime.getAttribute(o, name)
         case .item(let obj, let key):
             let o = try eval(obj, f)
             return try Runtime.getItem(o, try eval(key, f))
@@ -108,7 +111,7 @@ extension Interpreter {
         if case .attribute(let objExpr, let name) = calleeExpr {
             let r = try eval(objExpr, f)
             // Method fast path: a script function found on the class gets `self` prepended, no bound method.
-            if !(r is PyClass) && !(r is PyModule) && !(r is PySuper), let m = r.cls.lookup(name),
+            if type(of: r) == PyObject.self || (!(r is PyClass) && !(r is PyModule) && !(r is PySuper)), let m = r.cls.lookup(name),
                m is PyFunction || m is PyNativeFunction, r.attributes?[name] == nil {
                 callee = m
                 args.append(r)
@@ -120,7 +123,7 @@ extension Interpreter {
             callee = try eval(calleeExpr, f)
         }
         // Direct path: a script function with plain parameters gets its arguments evaluated straight into its frame.
-        if let fn = callee as? PyFunction, fn.simple, argExprs.count + args.count == fn.parameterCount,
+        if let fn = callee as? PyFunction, fn.acceptsPositional(argExprs.count + args.count),
            argExprs.allSatisfy({ if case .positional = $0 { return true }; return false }) {
             let frame = Frame(code: fn.def, module: fn.module, closure: fn.closure)
             frame.function = fn
@@ -130,6 +133,7 @@ extension Interpreter {
                 if case .positional(let e) = a { frame.slots[k] = try eval(e, f) }
                 k += 1
             }
+            fn.fillDefaults(frame, from: k)
             return try invoke(fn, frame)
         }
         var kw: [(String, PyObject)] = []

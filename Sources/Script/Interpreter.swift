@@ -72,6 +72,8 @@ final class Interpreter {
 
     init() {
         builtins = Builtin.makeModule()
+        // Hot built-ins get a binding-free entry point (same semantics as their bodies).
+        (builtins["isinstance"] as? PyNativeFunction)?.direct2 = { o, t in PyBool.make(try Builtin.isInstance(o, t)) }
     }
 
     // MARK: calls
@@ -80,11 +82,36 @@ final class Interpreter {
         let code = fn.def
         let frame = Frame(code: code, module: fn.module, closure: fn.closure)
         frame.function = fn
-        if fn.simple && kw.isEmpty && args.count == fn.parameterCount {
-            for i in 0..<args.count { frame.slots[i] = args[i] }
+        let n = args.count
+        if kw.isEmpty && fn.acceptsPositional(n) {
+            for i in 0..<n { frame.slots[i] = args[i] }
+            fn.fillDefaults(frame, from: n)
         } else {
             try bindArguments(fn, frame, args, kw)
         }
+        return try invoke(fn, frame)
+    }
+
+    /// Calls `fn(receiver, *args, **kw)` without building the joined argument array when binding is positional.
+    func callFunction(_ fn: PyFunction, receiver: PyObject, _ args: [PyObject], _ kw: [(String, PyObject)]) throws -> PyObject {
+        let n = args.count + 1
+        guard kw.isEmpty && fn.acceptsPositional(n) else { return try callFunction(fn, [receiver] + args, kw) }
+        let frame = Frame(code: fn.def, module: fn.module, closure: fn.closure)
+        frame.function = fn
+        frame.slots[0] = receiver
+        for i in 0..<args.count { frame.slots[i + 1] = args[i] }
+        fn.fillDefaults(frame, from: n)
+        return try invoke(fn, frame)
+    }
+
+    /// Calls `fn(a, b)` (a method with one argument, an operator dunder) with no argument arrays.
+    func callFunction(_ fn: PyFunction, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        guard fn.acceptsPositional(2) else { return try callFunction(fn, [a, b], []) }
+        let frame = Frame(code: fn.def, module: fn.module, closure: fn.closure)
+        frame.function = fn
+        frame.slots[0] = a
+        frame.slots[1] = b
+        fn.fillDefaults(frame, from: 2)
         return try invoke(fn, frame)
     }
 

@@ -120,7 +120,20 @@ public final class PyClass: PyObject {
     public var attributeSetHook: ((PyObject, String, PyObject?) throws -> Bool)?
     var lookupCache: [String: PyObject] = [:]
     var cacheVersion = -1
-    static var globalVersion = 0
+    /// Bumped whenever any class namespace changes; every per-class cache checks it.
+    /// Kept behind a raw pointer so the hot-path read is one load (no exclusivity bookkeeping).
+    static var globalVersion: Int {
+        get { versionCell.pointee }
+        set { versionCell.pointee = newValue }
+    }
+    static let versionCell: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    /// Special-method cache indexed by `Special` (nil: not looked up yet; `PyMissing`: absent).
+    private let specialCache = UnsafeMutablePointer<PyObject?>.allocate(capacity: Special.count)
+    private var specialVersion = -1
     private var traitsVersion = -1
     private var cachedTraits = Traits()
 
@@ -149,6 +162,7 @@ public final class PyClass: PyObject {
         self.name = name
         self.bases = bases
         self.module = module
+        specialCache.initialize(repeating: nil, count: Special.count)
         super.init(cls: nil)
         mro = (try? PyClass.linearize(self)) ?? [self] + bases
         allocator = bases.lazy.compactMap { $0.allocator }.first
@@ -193,6 +207,25 @@ public final class PyClass: PyObject {
         return found
     }
 
+    /// Finds a special method along the MRO through a per-class array cache (no string hashing).
+    @inline(__always)
+    func special(_ s: Special) -> PyObject? {
+        let version = PyClass.versionCell.pointee
+        if specialVersion != version {
+            specialCache.update(repeating: nil, count: Special.count)
+            specialVersion = version
+        }
+        if let hit = specialCache[s.rawValue] { return hit is PyMissing ? nil : hit }
+        let found = lookup(s.name)
+        specialCache[s.rawValue] = found ?? PyMissing.shared
+        return found
+    }
+
+    deinit {
+        specialCache.deinitialize(count: Special.count)
+        specialCache.deallocate()
+    }
+
     /// Sets a class attribute and invalidates lookup caches.
     public func setAttribute(_ name: String, _ value: PyObject?) {
         namespace[name] = value
@@ -209,6 +242,50 @@ public final class PyClass: PyObject {
     /// Adds a native method (receives `self` as the first positional argument).
     public func define(_ name: String, _ parameters: String = "", _ body: @escaping (Arguments) throws -> PyObject) {
         setAttribute(name, PyNativeFunction(name: name, parameters: parameters, qualifier: self.name, body))
+    }
+}
+
+/// Special methods that the runtime looks up on every operator, call or truth test; their cache slots.
+enum Special: Int {
+    case add, radd, iadd, sub, rsub, isub, mul, rmul, imul, matmul, rmatmul, imatmul
+    case truediv, rtruediv, itruediv, floordiv, rfloordiv, ifloordiv, mod, rmod, imod, pow, rpow, ipow
+    case lshift, rlshift, ilshift, rshift, rrshift, irshift, and, rand, iand, or, ror, ior, xor, rxor, ixor
+    case eq, ne, lt, le, gt, ge
+    case new, initializer, bool, len, hash, call, getattr, neg, pos, invert, setattr, repr, str, iter, next, getitem
+
+    static let count = 64
+    static let names: [String] = [
+        "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
+        "__matmul__", "__rmatmul__", "__imatmul__", "__truediv__", "__rtruediv__", "__itruediv__",
+        "__floordiv__", "__rfloordiv__", "__ifloordiv__", "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__",
+        "__lshift__", "__rlshift__", "__ilshift__", "__rshift__", "__rrshift__", "__irshift__",
+        "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__",
+        "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+        "__new__", "__init__", "__bool__", "__len__", "__hash__", "__call__", "__getattr__", "__neg__", "__pos__", "__invert__",
+        "__setattr__", "__repr__", "__str__", "__iter__", "__next__", "__getitem__",
+    ]
+    var name: String { Special.names[rawValue] }
+
+    /// The forward, reflected and in-place methods of a binary operator.
+    static func forOperator(_ op: BinaryOperator) -> (Special, Special, Special) {
+        let base: Int
+        switch op {
+        case .add: base = 0
+        case .sub: base = 3
+        case .mul: base = 6
+        case .matmul: base = 9
+        case .truediv: base = 12
+        case .floordiv: base = 15
+        case .mod: base = 18
+        case .pow: base = 21
+        case .lshift: base = 24
+        case .rshift: base = 27
+        case .bitand: base = 30
+        case .bitor: base = 33
+        case .bitxor: base = 36
+        }
+        // Raw values base...base+2 always exist (the table above has them in this order).
+        return (Special(rawValue: base) ?? .add, Special(rawValue: base + 1) ?? .radd, Special(rawValue: base + 2) ?? .iadd)
     }
 }
 

@@ -11,6 +11,8 @@ final class Resolver {
         var nonlocals: Set<String> = []
         var captured: [String] = []
         var frees: [String] = []
+        /// What the scope did with each name so far, in source order (CPython's symtable flags).
+        var marks: [String: UInt8] = [:]
         init(kind: Kind, def: FunctionDef, parent: Scope?) {
             self.kind = kind
             self.def = def
@@ -31,6 +33,12 @@ final class Resolver {
     private var references: [(NameRef, String, Binding)] = []
     private var scopes: [Scope] = []
     var errors: [SyntaxErrorInfo] = []
+    /// Errors CPython's symtable pass reports while walking in source order; they win over `errors`.
+    var orderErrors: [SyntaxErrorInfo] = []
+
+    /// Symtable flags: a load, a store/delete/def, a parameter, an annotation, a global or nonlocal declaration.
+    private static let usedFlag: UInt8 = 1, assignedFlag: UInt8 = 2, parameterFlag: UInt8 = 4, annotatedFlag: UInt8 = 8
+    private static let declaredFlag: UInt8 = 16
 
     /// Resolves a parsed module in place.
     static func resolve(_ module: Module) throws {
@@ -38,7 +46,7 @@ final class Resolver {
         let scope = Scope(kind: .module, def: module.body, parent: nil)
         r.scopes.append(scope)
         r.resolveBody(scope, module.body.body)
-        if let e = r.errors.first { throw e }
+        if let e = r.orderErrors.first ?? r.errors.first { throw e }
         r.finish()
     }
 
@@ -156,8 +164,33 @@ final class Resolver {
         }
     }
 
-    private func use(_ scope: Scope, _ ref: NameRef) {
+    private func use(_ scope: Scope, _ ref: NameRef, _ flag: UInt8 = Resolver.usedFlag) {
+        scope.marks[ref.name, default: 0] |= flag
         references.append((ref, ref.name, lookup(scope, ref.name)))
+    }
+
+    /// Resolves an assignment target: bare names are stores, everything inside subscripts/attributes a load.
+    private func resolveTarget(_ scope: Scope, _ e: Expr, _ flag: UInt8 = Resolver.assignedFlag) {
+        switch e {
+        case .name(let n): use(scope, n, flag)
+        case .tuple(let items), .list(let items): for i in items { resolveTarget(scope, i, flag) }
+        case .starred(let inner): resolveTarget(scope, inner, flag)
+        default: resolve(scope, e)
+        }
+    }
+
+    /// `global`/`nonlocal` after the name was used, assigned, annotated or is a parameter (CPython's wording).
+    private func checkDeclaration(_ scope: Scope, _ names: [String], _ kind: String, _ line: Int) {
+        for n in names {
+            let cur = scope.marks[n] ?? 0
+            var message: String? = nil
+            if cur & Resolver.parameterFlag != 0 { message = "name '\(n)' is parameter and \(kind)" }
+            else if cur & Resolver.usedFlag != 0 { message = "name '\(n)' is used prior to \(kind) declaration" }
+            else if cur & Resolver.annotatedFlag != 0 { message = "annotated name '\(n)' can't be \(kind)" }
+            else if cur & Resolver.assignedFlag != 0 { message = "name '\(n)' is assigned to before \(kind) declaration" }
+            if let m = message { orderErrors.append(SyntaxErrorInfo(type: "SyntaxError", message: m, line: line, column: 1)) }
+            scope.marks[n, default: 0] |= Resolver.declaredFlag
+        }
     }
 
     private func resolve(_ scope: Scope, _ s: Statement) {
@@ -165,11 +198,19 @@ final class Resolver {
         case .expression(let e): resolve(scope, e)
         case .assign(let targets, let value):
             resolve(scope, value)
-            for t in targets { resolve(scope, t) }
-        case .augmentedAssign(let t, _, let v): resolve(scope, t); resolve(scope, v)
-        case .annotatedAssign(let t, let v): if let v = v { resolve(scope, v) }; resolve(scope, t)
-        case .delete(let targets): for t in targets { resolve(scope, t) }
-        case .pass, .breakLoop, .continueLoop, .global, .nonlocal: break
+            for t in targets { resolveTarget(scope, t) }
+        case .augmentedAssign(let t, _, let v): resolveTarget(scope, t); resolve(scope, v)
+        case .annotatedAssign(let t, let v):
+            if let v = v { resolve(scope, v) }
+            if case .name(let n) = t, (scope.marks[n.name] ?? 0) & Resolver.declaredFlag != 0 {
+                let kind = scope.globals.contains(n.name) ? "global" : "nonlocal"
+                orderErrors.append(SyntaxErrorInfo(type: "SyntaxError", message: "annotated name '\(n.name)' can't be \(kind)", line: s.line, column: 1))
+            }
+            resolveTarget(scope, t, Resolver.assignedFlag | Resolver.annotatedFlag)
+        case .delete(let targets): for t in targets { resolveTarget(scope, t) }
+        case .global(let names): checkDeclaration(scope, names, "global", s.line)
+        case .nonlocal(let names): checkDeclaration(scope, names, "nonlocal", s.line)
+        case .pass, .breakLoop, .continueLoop: break
         case .ifElse(let branches, let orelse):
             for (c, b) in branches { resolve(scope, c); for x in b { resolve(scope, x) } }
             for x in orelse { resolve(scope, x) }
@@ -177,13 +218,13 @@ final class Resolver {
             resolve(scope, c)
             for x in b + o { resolve(scope, x) }
         case .forLoop(let t, let it, let b, let o):
-            resolve(scope, it); resolve(scope, t)
+            resolve(scope, it); resolveTarget(scope, t)
             for x in b + o { resolve(scope, x) }
         case .returnValue(let v): if let v = v { resolve(scope, v) }
         case .functionDef(let fn, let n):
             for d in fn.decorators { resolve(scope, d) }
             resolveFunction(scope, fn)
-            use(scope, n)
+            use(scope, n, Resolver.assignedFlag)
         case .classDef(let cls, let n):
             for d in cls.decorators { resolve(scope, d) }
             for b in cls.bases {
@@ -195,12 +236,12 @@ final class Resolver {
             cls.body.qualifiedName = qualified(scope, cls.name)
             scopes.append(child)
             resolveBody(child, cls.body.body)
-            use(scope, n)
+            use(scope, n, Resolver.assignedFlag)
         case .tryExcept(let b, let hs, let o, let f):
             for x in b { resolve(scope, x) }
             for h in hs {
                 if let t = h.type { resolve(scope, t) }
-                if let n = h.name { use(scope, n) }
+                if let n = h.name { use(scope, n, Resolver.assignedFlag) }
                 for x in h.body { resolve(scope, x) }
             }
             for x in o + f { resolve(scope, x) }
@@ -211,10 +252,10 @@ final class Resolver {
             resolve(scope, t)
             if let m = m { resolve(scope, m) }
         case .with(let items, let body):
-            for (c, t) in items { resolve(scope, c); if let t = t { resolve(scope, t) } }
+            for (c, t) in items { resolve(scope, c); if let t = t { resolveTarget(scope, t) } }
             for x in body { resolve(scope, x) }
-        case .importModule(_, let n, _): use(scope, n)
-        case .importFrom(_, _, let names): for (_, n) in names { use(scope, n) }
+        case .importModule(_, let n, _): use(scope, n, 0)  // DEF_IMPORT: not checked by global/nonlocal
+        case .importFrom(_, _, let names): for (_, n) in names { use(scope, n, 0) }
         }
     }
 
@@ -231,7 +272,7 @@ final class Resolver {
         fn.qualifiedName = qualified(scope, fn.name)
         let child = Scope(kind: .function, def: fn, parent: scope)
         scopes.append(child)
-        for p in fn.parameters { child.bind(p.name) }
+        for p in fn.parameters { child.bind(p.name); child.marks[p.name, default: 0] |= Resolver.parameterFlag }
         resolveBody(child, fn.body)
     }
 

@@ -50,7 +50,7 @@ public enum ScriptRunner {
         let interpreter = Interpreter()
         interpreter.stepBudget = limits.steps
         Interpreter.attention.pointee = limits.steps == nil ? 0 : 2
-        if let m = limits.memory { interpreter.memoryBudget = m }
+        interpreter.memoryBudget = MemoryGuard.start(limit: limits.memory)
         Interpreter.current = interpreter
         interpreter.output = output.stdout
         interpreter.errorOutput = output.stderr
@@ -118,7 +118,8 @@ public enum ScriptRunner {
             out += formatTraceback(context, interpreter)
             out += "\nDuring handling of the above exception, another exception occurred:\n\n"
         }
-        out += "Traceback (most recent call last):\n"
+        // An exception that was never raised (a `from` cause made on the spot) has no traceback and no header.
+        if !exc.traceback.isEmpty { out += "Traceback (most recent call last):\n" }
         var previous: TracebackEntry?
         var repeats = 0
         func flushRepeats() {

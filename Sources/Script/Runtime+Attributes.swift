@@ -1,5 +1,6 @@
 /// Attribute access and calls.
 extension Runtime {
+
     /// Binds a class attribute found for `receiver` (functions become bound methods, properties run).
     static func bind(_ attr: PyObject, _ receiver: PyObject) throws -> PyObject {
         switch attr {
@@ -28,6 +29,10 @@ extension Runtime {
 
     /// Attribute lookup without `__getattr__`/fallbacks; nil when not found.
     static func lookupAttribute(_ o: PyObject, _ name: String) throws -> PyObject? {
+        // Plain script instances (the common case) skip the module/class/super checks.
+        if type(of: o) == PyObject.self, !o.cls.traits.hasProperties, let v = o.attributes?[name] {
+            return v
+        }
         if let m = o as? PyModule {
             if let v = m[name] { return v }
             if name == "__dict__" { return moduleDict(m) }
@@ -111,6 +116,14 @@ extension Runtime {
 
     /// `setattr(o, name, value)`; `value` nil deletes (`delattr`).
     public static func setAttribute(_ o: PyObject, _ name: String, _ value: PyObject?) throws {
+        if type(of: o) == PyObject.self, let v = value, o.attributes != nil {
+            let cls = o.cls
+            let traits = cls.traits
+            if !traits.hasProperties && !traits.hasSetattr && cls.attributeSetHook == nil {
+                o.attributes?[name] = v
+                return
+            }
+        }
         if let k = o as? PyClass { k.setAttribute(name, value); return }
         if let m = o as? PyModule { m[name] = value; return }
         let cls = o.cls
@@ -146,10 +159,16 @@ extension Runtime {
     /// Calls a method found on a class with an explicit receiver, without allocating a bound method.
     public static func callMethod(_ method: PyObject, _ receiver: PyObject, _ args: [PyObject], _ kw: [(String, PyObject)] = []) throws -> PyObject {
         switch method {
-        case let f as PyFunction: return try Interpreter.current.callFunction(f, [receiver] + args, kw)
+        case let f as PyFunction: return try Interpreter.current.callFunction(f, receiver: receiver, args, kw)
         case let f as PyNativeFunction: return try f.call([receiver] + args, kw)
         default: return try call(try bind(method, receiver), args, kw)
         }
+    }
+
+    /// `callMethod(method, receiver, [arg])` without argument arrays for script functions (operator dunders).
+    static func callMethod1(_ method: PyObject, _ receiver: PyObject, _ arg: PyObject) throws -> PyObject {
+        if let f = method as? PyFunction { return try Interpreter.current.callFunction(f, receiver, arg) }
+        return try callMethod(method, receiver, [arg])
     }
 
     /// Calls `o.name(args…)`: the method fast path used by the interpreter.
@@ -178,24 +197,25 @@ extension Runtime {
     /// `Class(args…)`: the native constructor or allocator, then `__init__`.
     static func instantiate(_ k: PyClass, _ args: [PyObject], _ kw: [(String, PyObject)]) throws -> PyObject {
         if k === PyClass.typeClass && args.count == 1 && kw.isEmpty { return args[0].cls }
-        if let constructor = k.lookup("__new__") as? PyNativeFunction {
+        let newMethod = k.special(.new)
+        if let constructor = newMethod as? PyNativeFunction {
             let obj = try constructor.call([k] + args, kw)
-            if obj.cls === k || obj.cls.isSubclass(of: k), let initializer = k.lookup("__init__") as? PyFunction {
-                _ = try Interpreter.current.callFunction(initializer, [obj] + args, kw)
+            if obj.cls === k || obj.cls.isSubclass(of: k), let initializer = k.special(.initializer) as? PyFunction {
+                _ = try Interpreter.current.callFunction(initializer, receiver: obj, args, kw)
             }
             return obj
         }
-        if let user = k.lookup("__new__") {
+        if let user = newMethod {
             let fn = (user as? PyMethodWrapper)?.function ?? user
             let obj = try call(fn, [k] + args, kw)
-            if obj.cls.isSubclass(of: k), let initializer = k.lookup("__init__") {
+            if obj.cls.isSubclass(of: k), let initializer = k.special(.initializer) {
                 _ = try callMethod(initializer, obj, args, kw)
             }
             return obj
         }
         let obj = k.allocator?(k) ?? PyObject(cls: k, withAttributes: true)
         if let e = obj as? PyBaseException { e.args = args }
-        if let initializer = k.lookup("__init__") {
+        if let initializer = k.special(.initializer) {
             let r = try callMethod(initializer, obj, args, kw)
             if r !== PyNone.shared { throw PyError.type("__init__() should return None, not '\(typeName(r))'") }
         } else if !args.isEmpty || !kw.isEmpty, !(obj is PyBaseException) {

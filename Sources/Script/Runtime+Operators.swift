@@ -50,19 +50,20 @@ extension Runtime {
             }
             if let y = b as? PyFloat { return try floatOp(op, Double(x.value), y.value) }
         }
-        let (name, reflected, _) = dunder(op)
-        let aNative = a.cls.lookup(name), bNative = b.cls.lookup(reflected)
-        if b.cls !== a.cls && b.cls.isSubclass(of: a.cls), let m = bNative {
-            let r = try callMethod(m, b, [a])
+        let (name, reflected, _) = Special.forOperator(op)
+        let ac = a.cls, bc = b.cls
+        let aNative = ac.special(name), bNative = bc.special(reflected)
+        if bc !== ac && bc.isSubclass(of: ac), let m = bNative {
+            let r = try callMethod1(m, b, a)
             if r !== PyNotImplemented.shared { return r }
         }
         if let m = aNative {
-            let r = try callMethod(m, a, [b])
+            let r = try callMethod1(m, a, b)
             if r !== PyNotImplemented.shared { return r }
         }
         if let r = try nativeBinary(op, a, b) { return r }
-        if a.cls !== b.cls, let m = bNative {
-            let r = try callMethod(m, b, [a])
+        if ac !== bc, let m = bNative {
+            let r = try callMethod1(m, b, a)
             if r !== PyNotImplemented.shared { return r }
         }
         if op == .add, a is PyStr || a is PyList || a is PyTuple, a.cls.lookup("__add__") == nil {
@@ -78,6 +79,8 @@ extension Runtime {
 
     /// `a op= b`: in place for lists, dicts, sets and objects with `__iop__`.
     public static func inplace(_ op: BinaryOperator, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        let ta = ObjectIdentifier(type(of: a))
+        if ta == floatTypeID || ta == intTypeID { return try binary(op, a, b) }
         if let l = a as? PyList {
             if op == .add { l.items.append(contentsOf: try toArray(b)); return l }
             if op == .mul, let n = b as? PyInt {
@@ -95,8 +98,8 @@ extension Runtime {
             try update(d, b)
             return d
         }
-        if !(a is PyInt) && !(a is PyFloat), let m = a.cls.lookup(dunder(op).2) {
-            let r = try callMethod(m, a, [b])
+        if !(a is PyInt) && !(a is PyFloat), let m = a.cls.special(Special.forOperator(op).2) {
+            let r = try callMethod1(m, a, b)
             if r !== PyNotImplemented.shared { return r }
         }
         return try binary(op, a, b)

@@ -70,13 +70,10 @@ extension Runtime {
         }
         if let t = o as? PyTuple { for x in t.items where try !body(x) { return }; return }
         let it = try iterate(o)
-        var count = 0
         let interpreter = Interpreter.current
-        let limit = interpreter.memoryBudget / 16
         while let x = try next(it) {
             if try !body(x) { return }
-            count += 1
-            if count > limit { throw PyError.memory() }
+            try MemoryGuard.tick()
             if interpreter.stepBudget != nil { try interpreter.spendStep() }
         }
     }
@@ -85,6 +82,8 @@ extension Runtime {
     public static func toArray(_ o: PyObject) throws -> [PyObject] {
         if let l = o as? PyList { return l.items }
         if let t = o as? PyTuple { return t.items }
+        // A range knows its length: a list of it must fit before any item is made (fresh ints, 80 bytes each).
+        if let r = o as? PyRange { try MemoryGuard.check(count: r.count, itemSize: 88) }
         var out: [PyObject] = []
         try forEach(o) { out.append($0); return true }
         return out

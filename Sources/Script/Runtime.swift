@@ -138,14 +138,14 @@ public enum Runtime {
         case let d as PyDict where d.cls === Builtin.dictType: return d.table.count > 0
         default: break
         }
-        if let m = userMethod(o, "__bool__") {
+        if let m = o.cls.special(.bool) {
             let r = try callMethod(m, o, [])
             guard let b = r as? PyInt, b.cls === Builtin.boolType else {
                 throw PyError.type("__bool__ should return bool, returned \(typeName(r))")
             }
             return b.value != 0
         }
-        if userMethod(o, "__len__") != nil || o is PyList || o is PyTuple || o is PyDict || o is PySet || o is PyRange {
+        if o.cls.special(.len) != nil || o is PyList || o is PyTuple || o is PyDict || o is PySet || o is PyRange {
             return try length(o) > 0
         }
         return true
@@ -186,13 +186,13 @@ public enum Runtime {
             throw PyError.type("unhashable type: '\(typeName(o))'")
         default: break
         }
-        if let m = o.cls.lookup("__hash__") {
+        if let m = o.cls.special(.hash) {
             if m === PyNone.shared { throw PyError.type("unhashable type: '\(typeName(o))'") }
             let r = try callMethod(m, o, [])
             guard let i = r as? PyInt else { throw PyError.type("__hash__ method should return an integer") }
             return hashInt(i.value)
         }
-        if o.cls.lookup("__eq__") is PyFunction { throw PyError.type("unhashable type: '\(typeName(o))'") }
+        if o.cls.special(.eq) is PyFunction { throw PyError.type("unhashable type: '\(typeName(o))'") }
         return ObjectIdentifier(o).hashValue
     }
 
@@ -238,18 +238,20 @@ public enum Runtime {
             if op == .ne { return PyBool.make(x.value != y.value) }
             return PyBool.make(compareValues(op, Array(x.value.unicodeScalars).map { $0.value }, Array(y.value.unicodeScalars).map { $0.value }))
         }
-        let (name, reflected) = dunderNames(op)
-        if b.cls !== a.cls && b.cls.isSubclass(of: a.cls), let m = b.cls.lookup(reflected) {
-            let r = try callMethod(m, b, [a])
-            if r !== PyNotImplemented.shared { return r }
-        }
-        if let m = a.cls.lookup(name) {
-            let r = try callMethod(m, a, [b])
-            if r !== PyNotImplemented.shared { return r }
-        }
-        if let m = b.cls.lookup(reflected) {
-            let r = try callMethod(m, b, [a])
-            if r !== PyNotImplemented.shared { return r }
+        if let (name, reflected) = specialNames(op) {
+            let ac = a.cls, bc = b.cls
+            if bc !== ac && bc.isSubclass(of: ac), let m = bc.special(reflected) {
+                let r = try callMethod1(m, b, a)
+                if r !== PyNotImplemented.shared { return r }
+            }
+            if let m = ac.special(name) {
+                let r = try callMethod1(m, a, b)
+                if r !== PyNotImplemented.shared { return r }
+            }
+            if let m = bc.special(reflected) {
+                let r = try callMethod1(m, b, a)
+                if r !== PyNotImplemented.shared { return r }
+            }
         }
         if let r = try nativeCompare(op, a, b) { return PyBool.make(r) }
         switch op {
@@ -257,6 +259,18 @@ public enum Runtime {
         case .ne: return PyBool.make(a !== b)
         default:
             throw PyError.type("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+        }
+    }
+
+    static func specialNames(_ op: CompareOperator) -> (Special, Special)? {
+        switch op {
+        case .eq: return (.eq, .eq)
+        case .ne: return (.ne, .ne)
+        case .lt: return (.lt, .gt)
+        case .le: return (.le, .ge)
+        case .gt: return (.gt, .lt)
+        case .ge: return (.ge, .le)
+        case .isOp, .isNot, .inOp, .notIn: return nil
         }
     }
 

@@ -13,6 +13,8 @@ enum StandardModules {
         case "itertools": return FunctionalModules.itertools()
         case "functools": return FunctionalModules.functools()
         case "json": return JSONModule.make()
+        case "dataclasses": return DataclassesModule.make()
+        case "builtins": return interpreter.builtins
         case "copy": return SystemModules.copy()
         case "csv": return SystemModules.csv()
         case "os.path": return (try? interpreter.loadModule("os"))?["path"] as? PyModule
@@ -59,7 +61,9 @@ enum StandardModules {
         unary("asin", Foundation.asin, domain: { abs($0) <= 1 }); unary("acos", Foundation.acos, domain: { abs($0) <= 1 })
         unary("atan", Foundation.atan); unary("sinh", Foundation.sinh); unary("cosh", Foundation.cosh)
         unary("tanh", Foundation.tanh); unary("erf", Foundation.erf); unary("erfc", Foundation.erfc)
-        unary("fabs", Swift.abs); unary("gamma", Foundation.tgamma); unary("lgamma", Foundation.lgamma)
+        unary("fabs", Swift.abs)
+        m.define("gamma", "x") { a in PyFloat(try MathGamma.gamma(try Builtin.double(a[0]))) }
+        m.define("lgamma", "x") { a in PyFloat(try MathGamma.lgamma(try Builtin.double(a[0]))) }
         unary("radians", { $0 * .pi / 180 }); unary("degrees", { $0 * 180 / .pi })
         m.define("log", "x, base=") { a in
             let x = try Builtin.double(a[0])

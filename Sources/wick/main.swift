@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Bindings
 import Script
 
 /// `wick`: runs lessons and scripts (issue 3 and 6 grow it).
@@ -30,6 +31,7 @@ struct Run: ParsableCommand {
         }
         // Ctrl-C raises KeyboardInterrupt at the next statement; the traceback ends the run with status 130.
         signal(SIGINT) { _ in ScriptRunner.requestInterrupt() }
+        Bindings.install()
         let out = StandardStreams()
         let status = ScriptRunner.run(source: source, path: file, arguments: arguments,
                                       output: .init(stdout: out.writeOut, stderr: out.writeErr))

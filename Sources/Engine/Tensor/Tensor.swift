@@ -33,6 +33,12 @@ public final class Tensor {
     /// For a view: the tensor whose storage it views (PyTorch's `._base`).
     public internal(set) var base: Tensor?
 
+    /// True for an `nn.Parameter`: a leaf that modules register and optimizers update.
+    public var isParameter = false
+    /// A wrapper object kept by a host layer (the script bindings keep the script-visible tensor
+    /// object here, so one tensor has one identity); weak, so the wrapper never keeps it alive.
+    public weak var hostObject: AnyObject?
+
     /// Wraps `storage` with the given geometry; the caller guarantees it lies inside.
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int = 0,
          version: VersionCounter = VersionCounter(), base: Tensor? = nil) {

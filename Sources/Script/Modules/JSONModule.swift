@@ -8,7 +8,17 @@ enum JSONModule {
         return c
     }()
 
-    static func encodeString(_ s: String) -> String {
+    /// How `dumps` writes: CPython's `indent`, `sort_keys`, `ensure_ascii`, `separators` and `default`.
+    struct Style {
+        var indent: String?
+        var sortKeys = false
+        var ensureAscii = true
+        var itemSeparator = ", "
+        var keySeparator = ": "
+        var fallback: PyObject?
+    }
+
+    static func encodeString(_ s: String, ensureAscii: Bool = true) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
@@ -17,8 +27,10 @@ enum JSONModule {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{c}": out += "\\f"
             default:
-                if u.value < 0x20 || u.value > 0x7e {
+                if u.value < 0x20 || (ensureAscii && u.value > 0x7e) {
                     if u.value > 0xFFFF {
                         let v = u.value - 0x10000
                         out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
@@ -33,7 +45,7 @@ enum JSONModule {
         return out + "\""
     }
 
-    static func dumps(_ o: PyObject, indent: String?, sortKeys: Bool, level: Int = 0) throws -> String {
+    static func dumps(_ o: PyObject, _ style: Style, level: Int = 0) throws -> String {
         if level > 1000 { throw PyError.value("Circular reference detected") }
         switch o {
         case is PyNone: return "null"
@@ -44,9 +56,9 @@ enum JSONModule {
             if f.value.isNaN { return "NaN" }
             if f.value.isInfinite { return f.value > 0 ? "Infinity" : "-Infinity" }
             return FloatFormatting.repr(f.value)
-        case let s as PyStr: return encodeString(s.value)
-        case let l as PyList: return try array(l.items, indent, sortKeys, level)
-        case let t as PyTuple: return try array(t.items, indent, sortKeys, level)
+        case let s as PyStr: return encodeString(s.value, ensureAscii: style.ensureAscii)
+        case let l as PyList: return try array(l.items, style, level)
+        case let t as PyTuple: return try array(t.items, style, level)
         case let d as PyDict:
             if d.table.count == 0 { return "{}" }
             var pairs: [(String, PyObject)] = []
@@ -61,22 +73,23 @@ enum JSONModule {
                 }
                 pairs.append((key, v))
             }
-            if sortKeys { pairs.sort { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) } }
-            let items = try pairs.map { encodeString($0.0) + ": " + (try dumps($0.1, indent: indent, sortKeys: sortKeys, level: level + 1)) }
-            guard let ind = indent else { return "{" + items.joined(separator: ", ") + "}" }
+            if style.sortKeys { pairs.sort { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) } }
+            let items = try pairs.map { encodeString($0.0, ensureAscii: style.ensureAscii) + style.keySeparator + (try dumps($0.1, style, level: level + 1)) }
+            guard let ind = style.indent else { return "{" + items.joined(separator: style.itemSeparator) + "}" }
             let inner = "\n" + String(repeating: ind, count: level + 1)
-            return "{" + inner + items.joined(separator: "," + inner) + "\n" + String(repeating: ind, count: level) + "}"
+            return "{" + inner + items.joined(separator: style.itemSeparator + inner) + "\n" + String(repeating: ind, count: level) + "}"
         default:
+            if let f = style.fallback { return try dumps(try Runtime.call(f, [o]), style, level: level + 1) }
             throw PyError.type("Object of type \(o.cls.name) is not JSON serializable")
         }
     }
 
-    static func array(_ items: [PyObject], _ indent: String?, _ sortKeys: Bool, _ level: Int) throws -> String {
+    static func array(_ items: [PyObject], _ style: Style, _ level: Int) throws -> String {
         if items.isEmpty { return "[]" }
-        let parts = try items.map { try dumps($0, indent: indent, sortKeys: sortKeys, level: level + 1) }
-        guard let ind = indent else { return "[" + parts.joined(separator: ", ") + "]" }
+        let parts = try items.map { try dumps($0, style, level: level + 1) }
+        guard let ind = style.indent else { return "[" + parts.joined(separator: style.itemSeparator) + "]" }
         let inner = "\n" + String(repeating: ind, count: level + 1)
-        return "[" + inner + parts.joined(separator: "," + inner) + "\n" + String(repeating: ind, count: level) + "]"
+        return "[" + inner + parts.joined(separator: style.itemSeparator + inner) + "\n" + String(repeating: ind, count: level) + "]"
     }
 
     /// A small recursive-descent JSON reader with CPython's error messages.
@@ -204,11 +217,27 @@ enum JSONModule {
             }
             return try Builtin.string(o)
         }
+        // Arguments after `obj` (and `fp`): indent, sort_keys, ensure_ascii, default, separators.
+        func style(_ a: Arguments, from i: Int) throws -> Style {
+            var st = Style()
+            st.indent = try indentOf(a.optional(i))
+            st.sortKeys = try a.optional(i + 1).map { try Runtime.truthy($0) } ?? false
+            st.ensureAscii = try a.optional(i + 2).map { try Runtime.truthy($0) } ?? true
+            st.fallback = a.optional(i + 3)
+            if st.indent != nil { st.itemSeparator = "," }
+            if let seps = a.optional(i + 4) {
+                let parts = try Runtime.toArray(seps)
+                guard parts.count == 2 else { throw PyError.value("too many values to unpack (expected 2)") }
+                st.itemSeparator = try Builtin.string(parts[0])
+                st.keySeparator = try Builtin.string(parts[1])
+            }
+            return st
+        }
         m.define("dumps", "obj, *, indent=, sort_keys=, ensure_ascii=, default=, separators=") { a in
-            PyStr(try dumps(a[0], indent: try indentOf(a.optional(1)), sortKeys: try a.optional(2).map { try Runtime.truthy($0) } ?? false))
+            PyStr(try dumps(a[0], try style(a, from: 1)))
         }
         m.define("dump", "obj, fp, *, indent=, sort_keys=, ensure_ascii=, default=, separators=") { a in
-            let text = try dumps(a[0], indent: try indentOf(a.optional(2)), sortKeys: try a.optional(3).map { try Runtime.truthy($0) } ?? false)
+            let text = try dumps(a[0], try style(a, from: 2))
             _ = try Runtime.invokeMethod(a[1], "write", [PyStr(text)])
             return PyNone.shared
         }

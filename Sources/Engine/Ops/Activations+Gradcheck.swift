@@ -1,0 +1,35 @@
+/// The gradcheck family of the activations (Ops/Activations*.swift), in float64.
+extension GradcheckCase {
+    /// relu6, hardtanh, leaky_relu, prelu, elu, selu, celu, gelu, silu, mish, softplus,
+    /// softsign, logsigmoid, softmax, log_softmax and the in-place forms.
+    public static let activations: [GradcheckCase] = [
+        GradcheckCase("relu6", shapes: [[4, 5]], range: -2...8) { try $0[0].relu6() },
+        GradcheckCase("hardtanh/bounds", shapes: [[4, 5]], range: -2...2) { try $0[0].hardtanh(minVal: -0.5, maxVal: 0.7) },
+        GradcheckCase("leaky_relu", shapes: [[4, 5]]) { try $0[0].leakyRelu(negativeSlope: 0.2) },
+        GradcheckCase("leaky_relu/inplace", shapes: [[4, 5]]) { try $0[0].clone().leakyReluInPlace(negativeSlope: 0.3) },
+        GradcheckCase("prelu/single", shapes: [[2, 3, 4], [1]]) { try $0[0].prelu($0[1]) },
+        GradcheckCase("prelu/per_channel", shapes: [[2, 3, 4], [3]]) { try $0[0].prelu($0[1]) },
+        GradcheckCase("prelu/1d", shapes: [[5], [1]]) { try $0[0].prelu($0[1]) },
+        GradcheckCase("elu", shapes: [[4, 5]], range: -3...3) { try $0[0].elu(alpha: 0.5) },
+        GradcheckCase("elu/inplace", shapes: [[4, 5]], range: -3...3) { try $0[0].clone().eluInPlace(alpha: 1.5) },
+        GradcheckCase("selu", shapes: [[4, 5]], range: -3...3) { try $0[0].selu() },
+        GradcheckCase("celu", shapes: [[4, 5]], range: -3...3) { try $0[0].celu(alpha: 2) },
+        GradcheckCase("gelu/none", shapes: [[4, 5]], range: -4...4) { try $0[0].gelu() },
+        GradcheckCase("gelu/tanh", shapes: [[4, 5]], range: -4...4) { try $0[0].gelu(approximate: "tanh") },
+        GradcheckCase("silu", shapes: [[4, 5]], range: -4...4) { try $0[0].silu() },
+        GradcheckCase("silu/inplace", shapes: [[4, 5]], range: -4...4) { try $0[0].clone().siluInPlace() },
+        GradcheckCase("mish", shapes: [[4, 5]], range: -4...4) { try $0[0].mish() },
+        GradcheckCase("softplus", shapes: [[4, 5]], range: -4...4) { try $0[0].softplus() },
+        GradcheckCase("softplus/beta_threshold", shapes: [[4, 5]], range: -2...2) { try $0[0].softplus(beta: 2, threshold: 1) },
+        GradcheckCase("softsign", shapes: [[4, 5]], range: -3...3) { try $0[0].softsign() },
+        GradcheckCase("logsigmoid", shapes: [[4, 5]], range: -5...5) { try $0[0].logSigmoid() },
+        GradcheckCase("softmax/dim1", shapes: [[3, 5]], range: -3...3) { try $0[0].softmax(dim: 1) },
+        GradcheckCase("softmax/dim0_3d", shapes: [[3, 2, 4]], range: -3...3) { try $0[0].softmax(dim: 0) },
+        GradcheckCase("softmax/dim1_3d", shapes: [[2, 3, 4]], range: -3...3) { try $0[0].softmax(dim: 1) },
+        GradcheckCase("softmax/transposed", shapes: [[4, 3]], range: -3...3) { try $0[0].t().softmax(dim: 1) },
+        GradcheckCase("log_softmax/dim1", shapes: [[3, 5]], range: -3...3) { try $0[0].logSoftmax(dim: 1) },
+        GradcheckCase("log_softmax/dim_neg1_3d", shapes: [[2, 3, 4]], range: -3...3) { try $0[0].logSoftmax(dim: -1) },
+        GradcheckCase("log_softmax/dim1_3d", shapes: [[2, 3, 4]], range: -3...3) { try $0[0].logSoftmax(dim: 1) },
+        GradcheckCase("log_softmax/0d", shapes: [[]]) { try $0[0].logSoftmax(dim: 0) },
+    ]
+}

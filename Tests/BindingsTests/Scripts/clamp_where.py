@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([-2.0, -0.5, 0.5, 2.0], requires_grad=True)
+y = x.clamp(-1, 1)
+y.sum().backward()
+print(y, x.grad)
+x.grad = None
+z = torch.where(x > 0, x * 2, x * -3)
+z.sum().backward()
+print(z, x.grad, z.grad_fn.name())
+w = torch.where(x > 0, x, torch.tensor(0.0))
+print(w)
+print(torch.clamp(torch.tensor([1, 5, 9]), min=3, max=6), torch.tensor([1, 5, 9]).clamp(max=4.5))
+c = torch.tensor([[-1.0, 2.0], [3.0, -4.0]])
+c.clamp_(min=0)
+print(c, c.clip(max=2.5))
+print(torch.where(torch.tensor([[True, False], [False, True]])))

@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([[1, 2], [3, 4], [5, 6]])
+for row in x:
+    print(row, row.shape)
+print([int(v) for v in x[:, 0]], list(map(float, torch.tensor([0.5, 1.5]))))
+it = iter(torch.arange(3))
+print(next(it), next(it))
+a, b = torch.tensor([7.0, 8.0])
+print(a, b, a + b)
+print(dict(zip(["a", "b"], torch.tensor([1, 2]))))
+print(sorted([torch.tensor(3), torch.tensor(1), torch.tensor(2)]))
+print(max(torch.tensor([1.0, 9.0, 3.0])), min(x[0]))
+print(torch.tensor(2) in torch.tensor([1, 2, 3]), 2.0 in torch.tensor([1.0]), enumerate(torch.ones(2)) is not None)
+t = torch.tensor([1.0, 2.0], requires_grad=True)
+parts = list(t)
+print(parts[0].grad_fn.name())

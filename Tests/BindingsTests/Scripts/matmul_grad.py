@@ -1,0 +1,18 @@
+import torch
+torch.manual_seed(1)
+A = torch.randn(3, 4, requires_grad=True)
+B = torch.randn(4, 2, requires_grad=True)
+v = torch.randn(4, requires_grad=True)
+C = (A @ B).tanh().sum()
+C.backward()
+print(A.grad, B.grad)
+A.grad = None
+(A @ v).pow(2).sum().backward()
+print(A.grad, v.grad)
+bias = torch.randn(2, requires_grad=True)
+out = torch.addmm(bias, torch.randn(5, 4), B)
+print(out.grad_fn.name(), [n[0].name() if n[0] is not None else None for n in out.grad_fn.next_functions])
+X = torch.randn(2, 3, 4, requires_grad=True)
+Y = torch.randn(2, 4, 5, requires_grad=True)
+(X @ Y).sum().backward()
+print(X.grad.shape, Y.grad.sum())

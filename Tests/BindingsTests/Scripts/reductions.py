@@ -1,0 +1,22 @@
+import torch
+x = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])
+print(x.sum(), x.sum(0), x.sum(dim=1, keepdim=True), x.sum((0, 1)), torch.sum(x, dim=-1))
+print(x.mean(), x.mean(1), torch.mean(x, dim=0, keepdim=True))
+print(x.std(), x.std(0), x.var(1), x.var(unbiased=False), x.std(dim=1, correction=0), torch.var(x, 0, True))
+print(x.prod(), x.prod(1), x.max(), x.min(), torch.max(x), torch.min(x, 1))
+v, i = x.max(dim=1)
+print(v, i)
+r = torch.max(x, dim=0, keepdim=True)
+print(r.values, r.indices, r[0])
+print(torch.max(x, torch.full((2, 3), 3.0)), torch.min(x, torch.full((2, 3), 3.0)))
+print(x.argmax(), x.argmax(1), x.argmin(dim=0, keepdim=True), x.amax(1), x.amin((0, 1)))
+print(x.logsumexp(1), torch.logsumexp(x, dim=(0, 1)))
+print(x.norm(), x.norm(1), x.norm(dim=1), torch.norm(x, p=2, dim=0), x.norm(p=float("inf")))
+print(x.cumsum(1), torch.cumsum(x, dim=0))
+b = torch.tensor([[True, False], [True, True]])
+print(b.all(), b.any(), b.all(1), torch.any(b, dim=0), b.sum())
+print(torch.tensor([1, 2, 3]).sum(), torch.tensor([1, 2, 3]).sum(dtype=torch.float32))
+try:
+    torch.tensor([1, 2]).mean()
+except RuntimeError as e:
+    print("RuntimeError", e)

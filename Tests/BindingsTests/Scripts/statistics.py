@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([[1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 6.0, 8.0]], requires_grad=True)
+print(x.std(), x.var(), x.std(0), x.var(1, keepdim=True))
+print(x.std(unbiased=False), torch.std(x, dim=1, unbiased=False), x.var(dim=(0, 1), correction=2))
+print(torch.var(x, False), x.std(1, True, True))
+x.std().backward()
+print(x.grad)
+print(x.mean(dim=(0, 1)), x.sum(dim=[1]), x.mean(-1, True))
+print(torch.tensor([1.0]).std())
+d = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=torch.float64)
+print(d.var(), d.prod(0), d.norm(), d.norm(p=1, dim=1), torch.norm(d, "fro"), d.logsumexp(0))
