@@ -12,6 +12,8 @@ public struct ArgumentSite {
     public var function: String
     /// True for a tensor method (the receiver is not counted in positions).
     public var isMethod: Bool
+    /// Keyword-only parameters: PyTorch's messages give them no position.
+    public var keywordOnly: Set<String> = []
 
     /// A site for `function`, a method when `isMethod`.
     public init(_ function: String, isMethod: Bool) {
@@ -19,12 +21,25 @@ public struct ArgumentSite {
         self.isMethod = isMethod
     }
 
+    /// A site whose keyword-only parameters are read from a parameter spec (`"other, *, alpha="`).
+    public init(_ function: String, isMethod: Bool, parameters: String) {
+        self.init(function, isMethod: isMethod)
+        var afterStar = false
+        for part in parameters.split(separator: ",") {
+            let p = String(part.filter { $0 != " " })
+            if p.hasPrefix("*") && !p.hasPrefix("**") { afterStar = true; continue }
+            if afterStar { keywordOnly.insert(p.hasSuffix("=") ? String(p.dropLast()) : p) }
+        }
+    }
+
     /// PyTorch's position of bound parameter `index` (index 0 is `self`/`input`).
     public func position(_ index: Int) -> Int { isMethod ? index : index + 1 }
 
     /// `add(): argument 'other' (position 1) must be Tensor, not str`.
     public func typeError(_ name: String, _ index: Int, expected: String, got: PyObject) -> PyError {
-        PyError.type("\(function)(): argument '\(name)' (position \(position(index))) must be \(expected), not \(pythonTypeName(got))")
+        // Keyword-only parameters have no position in PyTorch's messages.
+        let at = keywordOnly.contains(name) ? "" : " (position \(position(index)))"
+        return PyError.type("\(function)(): argument '\(name)'\(at) must be \(expected), not \(pythonTypeName(got))")
     }
 }
 
@@ -155,9 +170,9 @@ public enum Args {
         }
         let index = site.isMethod ? 1 : 0
         if rest.isEmpty && !(first is PyInt) { return try intList(first, site, name, index) }
-        return try ([first] + rest).map { v in
+        return try ([first] + rest).enumerated().map { k, v in
             if v is PyInt { return try int(v, site, name, index) }
-            throw site.typeError(name, index, expected: "tuple of ints", got: v)
+            throw PyError.type("\(site.function)(): argument '\(name)' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(pythonTypeName(v))\"")
         }
     }
 
@@ -177,7 +192,7 @@ public enum Args {
         }
         return try items.enumerated().map { (i, item) in
             guard let t = item as? TensorObject else {
-                throw PyError.type("\(site.function)(): argument '\(name)' (position \(site.position(index))) must be tuple of Tensors, not \(pythonTypeName(item))")
+                throw PyError.type("expected Tensor as element \(i) in argument \(index), but got \(pythonTypeName(item))")
             }
             return t.tensor
         }
@@ -240,12 +255,27 @@ public enum TorchErrors {
         case .value: return PyError.value(e.message)
         case .notImplemented: return PyError.notImplemented(e.message)
         case .zeroDivision: return PyError.zeroDivision(e.message)
+        case .key: return PyError.key(PyStr(e.message))
+        case .attribute: return PyError.attribute(e.message)
         }
     }
 
     /// `NotImplementedError: torch.xyz is not supported by wick`.
     public static func unsupported(_ qualifiedName: String) -> PyError {
         PyError.notImplemented("\(qualifiedName) is not supported by wick")
+    }
+
+    /// The error for a missing `torch.xyz` attribute: a `NotImplementedError` that is also an
+    /// `AttributeError`, so `hasattr(torch, "xyz")` and `getattr(torch, "xyz", None)` work.
+    public static let unsupportedAttributeClass: PyClass = {
+        let notImplemented = PyError.notImplemented("").exception.cls
+        let attribute = PyError.attribute("").exception.cls
+        return PyClass(name: "NotImplementedError", bases: [notImplemented, attribute], module: "builtins")
+    }()
+
+    /// `NotImplementedError: torch.xyz is not supported by wick` for a missing attribute.
+    public static func unsupportedAttribute(_ qualifiedName: String) -> PyError {
+        PyError(unsupportedAttributeClass, "\(qualifiedName) is not supported by wick")
     }
 }
 

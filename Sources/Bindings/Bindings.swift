@@ -2,6 +2,11 @@ import Engine
 import Script
 
 /// Installs the torch family as native script modules (`import torch`, `torch.nn`, …).
+///
+/// Further binding files (nn, optim, utils.data) hook in here: they append a builder to
+/// `TorchModule.extensions` (it receives each run's fresh torch module; use
+/// `TorchModule.submodule("torch.nn", in: torch)` to get or make a submodule) and call
+/// `TorchModule.registerSubmodule("torch.nn")` so that `import torch.nn` finds it.
 public enum Bindings {
     nonisolated(unsafe) private static var installed = false
 
@@ -12,5 +17,8 @@ public enum Bindings {
         installed = true
         TorchModule.register()
         TorchModule.installAttributeFallback()
+        Docs.install()
+        NN.install()
+        FunctionalBindings.install()
     }
 }

@@ -116,7 +116,7 @@ public enum TensorFactory {
         Definitions.function("arange", "start, end=, step=, *, \(common)") { a in
             let site = ArgumentSite("arange", isMethod: false)
             let dtype = try Args.dtype(a.optional(3), site)
-            let first = try Args.scalar(a[0], site, "start", 0)
+            let first = try Args.scalar(a[0], site, a.optional(1) == nil ? "end" : "start", 0)
             let t: Tensor
             if let end = a.optional(1) {
                 t = try Tensor.arange(start: first, end: try Args.scalar(end, site, "end", 1),
@@ -141,6 +141,18 @@ public enum TensorFactory {
             return try finish(t, requiresGrad: a.optional(7), device: a.optional(6))
         }
         Definitions.function("is_tensor", "obj") { a in PyBool.make(a[0] is TensorObject) }
+        // The legacy constructors: FloatTensor([1, 2]) copies data, FloatTensor(2, 3) makes a size.
+        for dtype in DType.allCases {
+            let name = String(dtype.legacyTypeName.dropFirst("torch.".count))
+            let site = ArgumentSite(name, isMethod: false)
+            Definitions.function(name, "*args") { a in
+                if a.rest.count == 1, !(a.rest[0] is PyInt) {
+                    if let t = a.rest[0] as? TensorObject { return wrap(try t.tensor.detach().to(dtype)) }
+                    return wrap(try fromData(a.rest[0], dtype: dtype))
+                }
+                return wrap(try Tensor.zeros(try Args.size(a.rest.first, Array(a.rest.dropFirst()), site), dtype: dtype))
+            }
+        }
         Definitions.function("from_numpy", "ndarray") { _ in
             throw PyError.notImplemented("torch.from_numpy is not supported by wick (wick has no numpy module); use torch.tensor(data)")
         }

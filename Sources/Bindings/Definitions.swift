@@ -14,13 +14,13 @@ enum Definitions {
     static func both(_ name: String, _ parameters: String = "", method: Bool = true, function: Bool = true,
                      _ body: @escaping (Arguments, ArgumentSite) throws -> PyObject) {
         if method {
-            let site = ArgumentSite(name, isMethod: true)
+            let site = ArgumentSite(name, isMethod: true, parameters: parameters)
             TensorObject.tensorClass.method(name, parameters.isEmpty ? "self" : "self, " + parameters) { a in
                 try body(a, site)
             }
         }
         if function {
-            let site = ArgumentSite(name, isMethod: false)
+            let site = ArgumentSite(name, isMethod: false, parameters: parameters)
             let f = PyNativeFunction(name: name, parameters: parameters.isEmpty ? "input" : "input, " + parameters) { a in
                 try bridge { try body(a, site) }
             }

@@ -108,6 +108,12 @@ public enum TorchSize {
             let items = (a[0] as? PyTuple)?.items ?? []
             return PyStr("torch.Size([" + (try items.map { try Runtime.repr($0) }).joined(separator: ", ") + "])")
         }
+        c.method("__getitem__", "self, key") { a in
+            // Slices of a size are sizes.
+            let r = try Runtime.getItem(PyTuple((a[0] as? PyTuple)?.items ?? []), a[1])
+            if let t = r as? PyTuple { return PyTuple(t.items, cls: sizeClass) }
+            return r
+        }
         c.method("numel", "self") { a in
             var n: Int64 = 1
             for item in (a[0] as? PyTuple)?.items ?? [] {

@@ -107,6 +107,20 @@ extension TensorObject {
             try x.backward(gradient: gradient, retainGraph: retain, createGraph: create)
             return PyNone.shared
         }
+        Definitions.both("__deepcopy__", "memo=", function: false) { a, site in
+            let x = try site.input(a)
+            guard x.isLeaf else {
+                throw PyError.runtime("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001")
+            }
+            let t = x.detach().clone()
+            t.isParameter = x.isParameter
+            if x.requiresGrad { try t.setRequiresGrad(true) }
+            if let g = x.grad { t.grad = g.detach().clone() }
+            let copy = TensorObject.wrap(t)
+            copy.cls = a[0].cls
+            if let attrs = a[0].attributes { copy.attributes = attrs }
+            return copy
+        }
         Definitions.both("detach_", function: false) { a, site in _ = try site.input(a).detachInPlace(); return a[0] }
         Definitions.both("requires_grad_", "requires_grad=", function: false) { a, site in
             let x = try site.input(a)

@@ -36,8 +36,18 @@ extension TensorObject {
         }
         Definitions.both("contiguous", "memory_format=", function: false) { a, site in wrap(try site.input(a).contiguous()) }
         Definitions.both("positive") { a, site in wrap(try site.input(a)) }
-        // In-place unary forms: exact when autograd is not involved (a pure data update).
-        for (name, op) in unaryOps where !["t", "clone", "detach", "isnan", "isinf", "isfinite", "logical_not"].contains(name) {
+        // In-place unary forms, recorded by the engine under PyTorch's grad_fn names.
+        for (name, op) in inPlaceUnaryOps {
+            Definitions.both(name + "_", function: false) { a, site in _ = try op(try site.input(a)); return a[0] }
+        }
+        Definitions.both("round_", "*, decimals=", function: false) { a, site in
+            _ = try site.input(a).roundInPlace(decimals: try Args.optionalInt(a.optional(1), site, "decimals", 1))
+            return a[0]
+        }
+        // The rest: exact when autograd is not involved (a pure data update).
+        let engineInPlace = Set(inPlaceUnaryOps.map { $0.0 })
+        for (name, op) in unaryOps where !engineInPlace.contains(name)
+            && !["t", "clone", "detach", "isnan", "isinf", "isfinite", "logical_not", "round"].contains(name) {
             Definitions.both(name + "_", function: false) { a, site in
                 let x = try site.input(a)
                 if x.requiresGrad && GradMode.isEnabled {
@@ -51,7 +61,23 @@ extension TensorObject {
                 return a[0]
             }
         }
+        for (name, isLog) in [("softmax", false), ("log_softmax", true)] {
+            Definitions.both(name, "dim, dtype=") { a, site in
+                let x = try site.input(a), dim = try Args.int(a[1], site, "dim", 1), dtype = try Args.dtype(a.optional(2), site)
+                return wrap(isLog ? try x.logSoftmax(dim: dim, dtype: dtype) : try x.softmax(dim: dim, dtype: dtype))
+            }
+        }
     }
+
+    /// Unary ops the engine does in place itself.
+    static let inPlaceUnaryOps: [(String, (Tensor) throws -> Tensor)] = [
+        ("abs", { try $0.absInPlace() }), ("ceil", { try $0.ceilInPlace() }), ("cos", { try $0.cosInPlace() }),
+        ("erf", { try $0.erfInPlace() }), ("exp", { try $0.expInPlace() }), ("floor", { try $0.floorInPlace() }),
+        ("log", { try $0.logInPlace() }), ("neg", { try $0.negInPlace() }), ("reciprocal", { try $0.reciprocalInPlace() }),
+        ("relu", { try $0.reluInPlace() }), ("rsqrt", { try $0.rsqrtInPlace() }), ("sigmoid", { try $0.sigmoidInPlace() }),
+        ("sign", { try $0.signInPlace() }), ("sin", { try $0.sinInPlace() }), ("sqrt", { try $0.sqrtInPlace() }),
+        ("square", { try $0.squareInPlace() }), ("tan", { try $0.tanInPlace() }), ("tanh", { try $0.tanhInPlace() }),
+    ]
 
     static func installBinary() {
         Definitions.both("add", "other, *, alpha=") { a, site in

@@ -78,7 +78,7 @@ extension TensorObject {
 
         let c = tensorClass
         c.method("__neg__", "") { a in wrap(try receiver(a).neg()) }
-        c.method("__pos__", "") { a in a.rest[0] }
+        c.method("__pos__", "") { a in wrap(try receiver(a)) }
         c.method("__abs__", "") { a in wrap(try receiver(a).abs()) }
         c.method("__invert__", "") { a in wrap(try receiver(a).bitwiseNot()) }
         installNumberProtocol()

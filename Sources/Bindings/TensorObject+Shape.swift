@@ -12,7 +12,7 @@ extension TensorObject {
         ]
         for (name, op) in sized {
             let site = ArgumentSite(name, isMethod: true)
-            let param = name == "permute" ? "dims" : name == "repeat" || name == "expand" ? "size" : "shape"
+            let param = name == "permute" ? "dims" : name == "reshape" ? "shape" : "size"
             c.method(name, "self, *\(param)") { a in
                 let x = try receiver(a)
                 if name == "view", a.rest.count == 1, a.rest[0] is DTypeObject { throw TorchErrors.unsupported("Tensor.view(dtype)") }

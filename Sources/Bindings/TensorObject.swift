@@ -136,7 +136,7 @@ extension TensorObject {
         c.property("retains_grad") { o in PyBool.make(try tensorOf(o).retainsGrad) }
         c.method("__repr__", "") { a in PyStr(try describe(receiver(a))) }
         c.method("__str__", "") { a in PyStr(try describe(receiver(a))) }
-        c.method("__hash__", "") { a in PyInt.make(Int64(ObjectIdentifier(a.rest[0]).hashValue)) }
+        c.method("__hash__", "") { a in PyInt.make(Int64(ObjectIdentifier(TensorObject.wrap(try receiver(a))).hashValue)) }
         c.attributeSetHook = { o, name, value in
             // Arbitrary attributes on tensors (PyTorch allows them): a __dict__ made on demand.
             if o.attributes == nil { o.attributes = AttributeTable() }
@@ -145,7 +145,7 @@ extension TensorObject {
             return true
         }
         c.attributeFallback = { o, name in
-            if TensorObject.knownUnsupported.contains(name) { throw TorchErrors.unsupported("Tensor.\(name)") }
+            if TensorObject.knownUnsupported.contains(name) { throw TorchErrors.unsupportedAttribute("Tensor.\(name)") }
             return nil
         }
     }
@@ -179,7 +179,7 @@ extension TensorObject {
         "erfinv", "lgamma", "digamma", "polygamma", "sinc", "logit", "hypot", "frac", "trunc", "fix", "nan_to_num",
         "logaddexp", "logaddexp2", "xlogy", "heaviside", "gcd", "lcm", "signbit", "copysign", "nextafter",
         "renorm", "addcmul", "addcdiv", "addmv", "addr", "baddbmm", "addbmm", "cross", "dist", "cov", "corrcoef",
-        "nansum", "nanmean", "count_nonzero", "var_mean", "std_mean", "aminmax", "softmax", "log_softmax",
+        "nansum", "nanmean", "count_nonzero", "var_mean", "std_mean", "aminmax",
         "relu6", "hardtanh", "hardshrink", "softshrink", "tile", "movedim", "moveaxis", "swapaxes", "swapdims",
         "squeeze_", "unsqueeze_", "transpose_", "t_", "resize_", "resize_as_", "set_", "apply_", "map_",
         "exponential_", "geometric_", "log_normal_", "cauchy_", "random_", "is_pinned", "record_stream",

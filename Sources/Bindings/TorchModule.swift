@@ -203,7 +203,7 @@ public enum TorchModule {
         moduleClass.attributeFallback = { o, name in
             if let m = o as? PyModule, m.name == "torch" || m.name.hasPrefix("torch."), !name.hasPrefix("__") {
                 if submoduleNames.contains(m.name + "." + name) { return submodule(m.name + "." + name, in: current ?? m) }
-                throw TorchErrors.unsupported(m.name + "." + name)
+                throw TorchErrors.unsupportedAttribute(m.name + "." + name)
             }
             return try previous?(o, name)
         }

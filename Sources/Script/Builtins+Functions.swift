@@ -20,6 +20,8 @@ extension Builtin {
             m[name] = cls
         }
         for c in allExceptionClasses { m[c.name] = c }
+        m["IOError"] = osErrorClass
+        m["EnvironmentError"] = osErrorClass
         m["None"] = PyNone.shared
         m["Ellipsis"] = PyEllipsis.shared
         m["NotImplemented"] = PyNotImplemented.shared
@@ -207,7 +209,7 @@ extension Builtin {
         m.define("globals", "") { _ in Runtime.moduleDict(Interpreter.current.modules["__main__"] ?? PyModule(name: "__main__")) }
         m.define("input", "prompt=") { a in
             if let p = a.optional(0) { Interpreter.current.output(try Runtime.str(p)) }
-            guard let line = readLine() else { throw PyError(Builtin.exceptionClass("EOFError", exceptionClass_), "EOF when reading a line") }
+            guard let line = readLine() else { throw PyError(eofErrorClass, "EOF when reading a line") }
             return PyStr(line)
         }
         m.define("open", "file, mode=, encoding=, newline=") { a in try FileObject.open(try string(a[0]), try a.optional(1).map { try string($0) } ?? "r") }

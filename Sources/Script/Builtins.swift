@@ -33,6 +33,11 @@ public enum Builtin {
     public static let superType = native("super")
     public static let cellType = native("cell")
     public static let moduleType = native("module")
+    /// `types.UnionType` (`int | None`).
+    static let unionType: PyClass = {
+        let c = PyClass(name: "UnionType", bases: [tupleType], module: "types")
+        return c
+    }()
     public static let exceptionClassPublic = exceptionClass_
 
     static func int(_ o: PyObject, _ what: String = "an integer") throws -> Int64 {
@@ -187,6 +192,33 @@ public enum Builtin {
             return PySuper(startAfter: t, receiver: obj)
         }
         PyClass.typeClass.define("__new__", "cls, x") { a in a[1].cls }
+        // `int | None`: a union that isinstance/issubclass accept (a tuple underneath).
+        func unionMembers(_ o: PyObject) -> [PyObject]? {
+            if o.cls === unionType, let t = o as? PyTuple { return t.items }
+            if o is PyClass { return [o] }
+            if o === PyNone.shared { return [noneType] }
+            return nil
+        }
+        let union: (Arguments) throws -> PyObject = { a in
+            guard let l = unionMembers(a[0]), let r = unionMembers(a[1]) else { return PyNotImplemented.shared }
+            var items: [PyObject] = []
+            for x in l + r where !items.contains(where: { $0 === x }) { items.append(x) }
+            return PyTuple(items, cls: unionType)
+        }
+        for c in [PyClass.typeClass, unionType] {
+            c.define("__or__", "self, other", union)
+            c.define("__ror__", "self, other") { a in try union(Arguments(values: [a[1], a[0]], rest: [], keywords: [])) }
+        }
+        noneType.define("__or__", "self, other", union)
+        noneType.define("__ror__", "self, other") { a in try union(Arguments(values: [a[1], a[0]], rest: [], keywords: [])) }
+        unionType.define("__repr__", "self") { a in
+            let items = (a[0] as? PyTuple)?.items ?? []
+            return PyStr(items.map { o -> String in
+                guard let c = o as? PyClass else { return (try? Runtime.repr(o)) ?? "" }
+                if c === noneType { return "None" }
+                return c.module == "builtins" ? c.name : "\(c.module).\(c.name)"
+            }.joined(separator: " | "))
+        }
     }
 }
 

@@ -111,6 +111,12 @@ extension Builtin {
     static let warningClass = exceptionClass("Warning", exceptionClass_)
     static let userWarningClass = exceptionClass("UserWarning", warningClass)
     static let deprecationWarningClass = exceptionClass("DeprecationWarning", warningClass)
+    static let runtimeWarningClass = exceptionClass("RuntimeWarning", warningClass)
+    static let futureWarningClass = exceptionClass("FutureWarning", warningClass)
+    static let eofErrorClass = exceptionClass("EOFError", exceptionClass_)
+    static let timeoutErrorClass = exceptionClass("TimeoutError", osErrorClass)
+    static let notADirectoryErrorClass = exceptionClass("NotADirectoryError", osErrorClass)
+    static let floatingPointErrorClass = exceptionClass("FloatingPointError", arithmeticErrorClass)
 
     static var allExceptionClasses: [PyClass] {
         [baseExceptionClass, exceptionClass_, systemExitClass, keyboardInterruptClass, generatorExitClass,
@@ -120,7 +126,8 @@ extension Builtin {
          valueErrorClass, unicodeErrorClass, unicodeDecodeErrorClass, memoryErrorClass, syntaxErrorClass,
          indentationErrorClass, tabErrorClass, osErrorClass, fileNotFoundErrorClass, permissionErrorClass,
          isADirectoryErrorClass, fileExistsErrorClass, importErrorClass, moduleNotFoundErrorClass, warningClass,
-         userWarningClass, deprecationWarningClass]
+         userWarningClass, deprecationWarningClass, runtimeWarningClass, futureWarningClass, eofErrorClass,
+         timeoutErrorClass, notADirectoryErrorClass, floatingPointErrorClass]
     }
 
     /// Methods and attributes every exception has: `args`, `__init__`, `__str__`, `with_traceback`.

@@ -102,6 +102,12 @@ public final class PyNativeFunction: PyObject {
         self.signature = NativeSignature(parameters)
         self.body = body
         super.init(cls: Builtin.builtinFunctionType)
+        let sig = signature
+        if !sig.raw && sig.varArgs == nil && sig.varKeywords == nil && sig.params.count == 2
+            && sig.positionalCount == 2 && !sig.params[0].optional && !sig.params[1].optional {
+            // Two required positional parameters: binding two positional arguments is just placing them.
+            direct2 = { a, b in try body(Arguments(values: [a, b], rest: [], keywords: [])) }
+        }
     }
 
     public func call(_ positional: [PyObject], _ keywords: [(String, PyObject)]) throws -> PyObject {

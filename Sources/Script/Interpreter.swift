@@ -47,7 +47,17 @@ enum Flow {
 
 /// The tree-walking interpreter over the resolved tree.
 final class Interpreter {
-    nonisolated(unsafe) static var current = Interpreter()
+    /// The interpreter running on this process (the runner installs a fresh one per script).
+    static var current: Interpreter {
+        get { currentCell.pointee }
+        set { currentCell.pointee = newValue }
+    }
+    /// Behind a raw pointer: hot paths read it with one load, no exclusivity bookkeeping.
+    static let currentCell: UnsafeMutablePointer<Interpreter> = {
+        let p = UnsafeMutablePointer<Interpreter>.allocate(capacity: 1)
+        p.initialize(to: Interpreter())
+        return p
+    }()
 
     var depth = 0
     var recursionLimit = 1000

@@ -51,6 +51,7 @@ enum MemoryGuard {
             explicit = false
         }
         baseline = heapInUse()
+        allowance = 0
         ticks = 0
         return budget
     }
@@ -81,7 +82,7 @@ enum MemoryGuard {
         if bytes > budget { throw PyError.memory() }
         // The machine may have less free memory now than when the run started.
         if !explicit && bytes > available() - reserve / 2 { throw PyError.memory() }
-        if bytes > budget - grown() { throw PyError.memory() }
+        if bytes > max(budget, allowance) - grown() { throw PyError.memory() }
     }
 
     /// Counts one item added to a growing object; every `checkInterval` items checks the heap's growth.
@@ -96,11 +97,18 @@ enum MemoryGuard {
         guard overBudget() else { return }
         // Freed memory the allocator still holds is not growth: give it back and measure again.
         trimHeap()
-        if overBudget() { throw PyError.memory() }
+        guard overBudget() else { return }
+        // Pages freed after this error but kept by the allocator are reused before the process grows
+        // again, so later checks allow the level reached here, not less (no spurious errors after recovery).
+        allowance = max(allowance, grown())
+        throw PyError.memory()
     }
 
+    /// Growth allowed before MemoryError: the budget, or the level reached when an earlier check raised.
+    nonisolated(unsafe) static var allowance = 0
+
     static func overBudget() -> Bool {
-        grown() > budget || (!explicit && available() < reserve)
+        grown() > max(budget, allowance) || (!explicit && available() < reserve)
     }
 
     /// Bytes the process grew by since the run started.

@@ -6,6 +6,7 @@ public struct AttributeTable {
     private(set) var values: [PyObject?] = []
     private var live = 0
     private static let linearLimit = 12
+    private static let initialCapacity = 6
 
     public init() {}
 
@@ -27,6 +28,11 @@ public struct AttributeTable {
                     index?[name] = nil; keys[i] = nil; values[i] = nil; live -= 1
                 }
             } else if let v = newValue {
+                if keys.isEmpty {
+                    // Most instances get a handful of attributes in __init__: one allocation, no regrowth.
+                    keys.reserveCapacity(AttributeTable.initialCapacity)
+                    values.reserveCapacity(AttributeTable.initialCapacity)
+                }
                 index?[name] = keys.count
                 keys.append(name)
                 values.append(v)
@@ -79,7 +85,7 @@ open class PyObject {
     func takeChildren(into pending: inout [PyObject]) {
         if let attrs = attributes {
             attributes = nil
-            pending.append(contentsOf: attrs.entries.map { $0.1 })
+            for case let v? in attrs.values { pending.append(v) }
         }
     }
 }

@@ -23,14 +23,29 @@ enum StandardModules {
             let m = PyModule(name: name)
             m.define("abstractmethod", "f") { a in a[0] }
             m["ABC"] = Builtin.objectType
-            m.define("warn", "message, category=, stacklevel=") { _ in PyNone.shared }
-            return m
-        case "typing":
-            let m = PyModule(name: "typing")
-            for n in ["Any", "List", "Dict", "Tuple", "Optional", "Union", "Callable", "Iterable", "Iterator", "Sequence", "Set"] {
-                m[n] = Builtin.objectType
+            m.define("warn", "message, category=, stacklevel=") { a in
+                // CPython also prints the file and line; wick names the category and message.
+                let category = (a.optional(1) as? PyClass)?.name ?? (a[0] as? PyBaseException)?.cls.name ?? "UserWarning"
+                interpreter.errorOutput("\(category): \(try Runtime.str(a[0]))\n")
+                return PyNone.shared
             }
+            for name in ["filterwarnings", "simplefilter", "resetwarnings"] {
+                m.define(name, "*args, **kwargs") { _ in PyNone.shared }
+            }
+            let catcher = PyClass(name: "catch_warnings", bases: [Builtin.objectType], module: "warnings")
+            catcher.allocator = { k in PyObject(cls: k, withAttributes: true) }
+            catcher.define("__init__", "self, *, record=, module=, action=, category=") { a in
+                a[0].attributes?["record"] = a.optional(1) ?? PyBool.falseValue
+                return PyNone.shared
+            }
+            catcher.define("__enter__", "self") { a in
+                (try Runtime.truthy(a[0].attributes?["record"] ?? PyBool.falseValue)) ? PyList([]) : PyNone.shared
+            }
+            catcher.define("__exit__", "self, *args") { _ in PyBool.falseValue }
+            m["catch_warnings"] = catcher
+            for c in [Builtin.warningClass, Builtin.userWarningClass, Builtin.deprecationWarningClass] { m[c.name] = c }
             return m
+        case "typing": return TypingModule.make()
         default: return nil
         }
     }

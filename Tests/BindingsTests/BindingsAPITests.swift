@@ -61,6 +61,14 @@ final class BindingsAPITests: XCTestCase {
                        "NotImplementedError: torch.fft_magic is not supported by wick\n")
         XCTAssertEqual(runTorchScript("import torch\ntorch.ones(2).cholesky()\n"),
                        "NotImplementedError: Tensor.cholesky is not supported by wick\n")
+        XCTAssertEqual(runTorchScript("""
+        import torch
+        print(hasattr(torch, "fft_magic"), getattr(torch, "fft_magic", None), hasattr(torch, "zeros"))
+        try:
+            torch.einsum("ii", torch.ones(2, 2))
+        except NotImplementedError as e:
+            print(type(e).__name__, e)
+        """), "False None True\nNotImplementedError torch.einsum is not supported by wick\n")
         XCTAssertEqual(runTorchScript("import torch\ntorch.ones(2).frobnicate()\n"),
                        "AttributeError: 'Tensor' object has no attribute 'frobnicate'\n")
         XCTAssertEqual(runTorchScript("import torch\ntorch.ones(2).numpy()\n"),
@@ -120,5 +128,15 @@ final class BindingsAPITests: XCTestCase {
         XCTAssertEqual(TorchErrors.python(.notImplemented("n")).exception.cls.name, "NotImplementedError")
         XCTAssertEqual(TorchErrors.python(TensorError(.zeroDivision, "z")).exception.cls.name, "ZeroDivisionError")
         XCTAssertEqual(TorchErrors.python(.runtime("r")).exception.message, "r")
+    }
+}
+
+/// `help()` on torch functions shows the registered PyTorch docs.
+final class BindingsHelpTests: XCTestCase {
+    func testHelpShowsTorchDocs() {
+        let out = runTorchScript("import torch\nhelp(torch.zeros)\nhelp(torch.ones(1).backward)\n")
+        XCTAssertTrue(out.contains("zeros(*size, *, dtype=None, device=None, requires_grad=False)"), out)
+        XCTAssertTrue(out.contains("Returns a tensor filled with the scalar value 0, with the shape defined by size."), out)
+        XCTAssertTrue(out.contains("Computes the gradient of current tensor w.r.t. graph leaves"), out)
     }
 }

@@ -15,7 +15,8 @@ Writes layers.json next to this file, {"meta": {...}, "cases": [...]}, one case 
     ({name: tensor} after torch.manual_seed(0) and construction), "buffers", or "error";
     "steps" cases (BatchNorm) also record the running statistics after forward calls on
     seeded inputs ("inputs", "outputs", "buffers_after").
-Deterministic: inputs come from a torch.Generator seeded with crc32(case id), cotangents
+Deterministic (the script re-runs itself with PYTHONHASHSEED=0 so that the sets PyTorch
+prints in messages come in one order): inputs come from a torch.Generator seeded with crc32(case id), cotangents
 with crc32("grad:" + case id); torch runs on one thread.
 """
 
@@ -27,6 +28,11 @@ import zlib
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+# PyTorch prints some sets in its messages (padding modes): fix Python's string hashing so
+# their order, and the file, is the same on every run.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)

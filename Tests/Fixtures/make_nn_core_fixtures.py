@@ -374,7 +374,19 @@ def gen_clip():
     add("to_vector/empty", "error", error=err(lambda: nn.utils.parameters_to_vector([])))
 
 
+# ---------------------------------------------------------------- end to end
+def gen_mlp():
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    x = torch.randn(8, 64)
+    y = model(x)
+    y.sum().backward()
+    add("mlp", "mlp", repr=repr(model), output=enc_t(y), grad_fn=y.grad_fn.name(),
+        grad_first_bias=enc_t(model[0].bias.grad), grad_last_weight=enc_t(model[2].weight.grad))
+
+
 def main():
+    gen_mlp()
     gen_linear_init()
     gen_init()
     gen_linear_forward()

@@ -90,7 +90,8 @@ public struct GradcheckCase {
     /// Every registered case, family by family.
     public static var all: [GradcheckCase] {
         arithmetic + views + reductions + pointwise + comparisonAndSelection + shapeOps + indexing + linearAlgebra
-            + conversion + randomSampling
+            + conversion + randomSampling + nnCore + activations + losses + convolution + pooling + normalization
+            + embedding + recurrent
     }
 }
 

@@ -11,14 +11,14 @@ struct PoolGeometry {
     static func outputSize(_ input: Int, _ k: Int, _ pad: Int, _ stride: Int, _ dilation: Int, ceil: Bool) -> Int {
         // Wrapping arithmetic: absurd arguments give a nonsense size that later checks reject.
         let numerator = input &+ 2 &* pad &- dilation &* (k &- 1) &- 1 &+ (ceil ? stride &- 1 : 0)
-        var out = floorDivide(numerator, stride) &+ 1
+        var out = poolFloorDivide(numerator, stride) &+ 1
         if ceil && (out &- 1) &* stride >= input &+ pad { out &-= 1 }
         return out
     }
 }
 
 /// Division rounding toward negative infinity (PyTorch's `div_rtn`); `b` > 0.
-@inline(__always) func floorDivide(_ a: Int, _ b: Int) -> Int {
+@inline(__always) func poolFloorDivide(_ a: Int, _ b: Int) -> Int {
     guard b != 0 else { return 0 }
     let (q, overflow) = a.dividedReportingOverflow(by: b)
     if overflow { return q }

@@ -9,6 +9,8 @@ public struct TensorError: Error, CustomStringConvertible, Equatable {
         case value = "ValueError"
         case notImplemented = "NotImplementedError"
         case zeroDivision = "ZeroDivisionError"
+        case key = "KeyError"
+        case attribute = "AttributeError"
     }
 
     public let kind: Kind

@@ -161,7 +161,7 @@ enum CollectionsModule {
         m["defaultdict"] = defaultDictType
         m["Counter"] = counterType
         m.define("namedtuple", "typename, field_names, *, defaults=") { a in try namedtuple(a) }
-        m["deque"] = Builtin.listType
+        m["deque"] = dequeType
         return m
     }
 }

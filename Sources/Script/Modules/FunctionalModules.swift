@@ -59,42 +59,7 @@ enum FunctionalModules {
                 }
             }
         }
-        m.define("product", "*its, repeat=") { a in
-            let times = try a.optional(0).map { try Builtin.int($0) } ?? 1
-            var pools = try a.rest.map { try Runtime.toArray($0) }
-            let base = pools
-            for _ in 1..<max(1, times) { pools += base }
-            var result: [[PyObject]] = [[]]
-            for pool in pools { result = result.flatMap { prefix in pool.map { prefix + [$0] } } }
-            return try Runtime.iterate(PyList(result.map { PyTuple($0) }))
-        }
-        m.define("combinations", "it, r") { a in
-            let pool = try Runtime.toArray(a[0])
-            let r = Int(try Builtin.int(a[1]))
-            var out: [PyObject] = []
-            func go(_ start: Int, _ chosen: [PyObject]) {
-                if chosen.count == r { out.append(PyTuple(chosen)); return }
-                if start >= pool.count { return }
-                for i in start..<pool.count { go(i + 1, chosen + [pool[i]]) }
-            }
-            if r >= 0 && r <= pool.count { go(0, []) }
-            return try Runtime.iterate(PyList(out))
-        }
-        m.define("permutations", "it, r=") { a in
-            let pool = try Runtime.toArray(a[0])
-            let r = try a.optional(1).map { Int(try Builtin.int($0)) } ?? pool.count
-            var out: [PyObject] = []
-            func go(_ used: [Bool], _ chosen: [PyObject]) {
-                if chosen.count == r { out.append(PyTuple(chosen)); return }
-                for i in pool.indices where !used[i] {
-                    var u = used
-                    u[i] = true
-                    go(u, chosen + [pool[i]])
-                }
-            }
-            if r >= 0 && r <= pool.count { go([Bool](repeating: false, count: pool.count), []) }
-            return try Runtime.iterate(PyList(out))
-        }
+        addCombinatorics(m)
         m.define("accumulate", "it, func=, *, initial=") { a in
             let it = try Runtime.iterate(a[0])
             let f = a.optional(1)
@@ -136,6 +101,7 @@ enum FunctionalModules {
 
     static func functools() -> PyModule {
         let m = PyModule(name: "functools")
+        addOrdering(m)
         m.define("reduce", "f, it, initial=") { a in
             let it = try Runtime.iterate(a[1])
             var acc: PyObject
@@ -156,7 +122,8 @@ enum FunctionalModules {
             let f = a[0]
             let memo = PyDict()
             return PyNativeFunction(name: (f as? PyFunction)?.name ?? "cached") { b in
-                let key = PyTuple(b.rest)
+                // Keyword arguments are part of the key (name, value pairs after a marker), as in CPython.
+                let key = PyTuple(b.keywords.isEmpty ? b.rest : b.rest + [PyEllipsis.shared] + b.keywords.flatMap { [PyStr($0.0), $0.1] as [PyObject] })
                 if let v = try memo.get(key) { return v }
                 let v = try Runtime.call(f, b.rest, b.keywords)
                 try memo.set(key, v)

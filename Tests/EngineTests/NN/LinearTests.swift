@@ -97,13 +97,20 @@ final class LinearTests: XCTestCase {
     }
 
     func testSwiftConvenience() throws {
+        // torch.manual_seed(0); nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+        let c = try NNCore.get("mlp")
         Tensor.manualSeed(0)
-        let model = Sequential(try Linear(64, 128), Identity(), try Linear(128, 10))
+        let model = try Sequential(Linear(64, 128), ReLU(), Linear(128, 10))
         let y = try model(Tensor.randn([8, 64]))
-        XCTAssertEqual(y.shape, [8, 10])
+        assertMatches(y, c["output"] as? [String: Any], "mlp output")
+        XCTAssertEqual(y.gradFn?.name, c["grad_fn"] as? String)
+        XCTAssertEqual(model.description, c["repr"] as? String)
+        try y.sum().backward()
+        assertMatches((try model[0] as? Linear)?.bias?.grad, c["grad_first_bias"] as? [String: Any], "mlp grad")
+        assertMatches((try model[2] as? Linear)?.weight?.grad, c["grad_last_weight"] as? [String: Any], "mlp grad")
         XCTAssertEqual(model.parameters().count, 4)
         XCTAssertTrue(try model[-1] is Linear)
-        XCTAssertEqual(model.map { $0.typeName }, ["Linear", "Identity", "Linear"])
+        XCTAssertEqual(model.map { $0.typeName }, ["Linear", "ReLU", "Linear"])
         let heads = try ModuleDict([("policy", try Linear(10, 4))])
         XCTAssertEqual(try (heads["policy"] as? Linear)?.outFeatures, 4)
         XCTAssertNil(try? heads["value"])

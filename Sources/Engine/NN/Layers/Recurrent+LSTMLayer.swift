@@ -104,7 +104,7 @@ private func lstmLayerForward<T: RecurrentElement>(_: T.Type, _ s: LSTMShape, _ 
         let t = s.time(step)
         T.gemm(transA: false, transB: true, m: batch, n: g, k: hidden, alpha: 1, a: hPrev, lda: hidden,
                b: whp, ldb: hidden, beta: 1, c: gp + t * batch * g, ldc: g)
-        lstmStepForward(batch: batch, hidden: hidden, gates: gp + t * batch * g, cPrev: cPrev,
+        T.lstmPointwise(batch: batch, hidden: hidden, gates: gp + t * batch * g, cPrev: cPrev,
                         c: cp + t * stepSize, tanhC: tp + t * stepSize, out: op + t * stepSize)
         hPrev = UnsafePointer(op + t * stepSize)
         cPrev = UnsafePointer(cp + t * stepSize)
