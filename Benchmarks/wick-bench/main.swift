@@ -7,6 +7,8 @@ import Foundation
 let workloads: [(name: String, run: () throws -> Void)] = [
     ("matmul", benchMatmul),
     ("elementwise", { try benchElementwise() }),
+    ("cnn", benchCNN),
+    ("lstm", benchLSTM),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

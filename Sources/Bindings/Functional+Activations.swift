@@ -2,7 +2,7 @@ import Engine
 import Script
 
 /// The activation functions of `torch.nn.functional` (with PyTorch's parameter names and
-/// defaults), their in-place `_` forms, and the torch-level and tensor-method softmax family.
+/// defaults), their in-place `_` forms, and torch-level forms the core bindings lack.
 extension FunctionalBindings {
     /// `F.relu`, `F.softmax`, … (Ops/Activations*.swift through `Functional`).
     static func activationDefinitions() -> [(String, PyObject)] {
@@ -57,24 +57,27 @@ extension FunctionalBindings {
             define("softsign", "input") { a in wrapResult(try Functional.softsign(try a.tensor(0))) },
             define("logsigmoid", "input") { a in wrapResult(try Functional.logsigmoid(try a.tensor(0))) },
             define("softmax", "input, dim=, _stacklevel=, dtype=") { a in
-                wrapResult(try Functional.softmax(try a.tensor(0), dim: try a.optionalInt(1), dtype: try a.dtype(3)))
+                wrapResult(try Functional.softmax(try a.tensor(0), dim: try softmaxDim(a, "softmax"), dtype: try a.dtype(3)))
+            },
+            define("softmin", "input, dim=, _stacklevel=, dtype=") { a in
+                let x = try a.tensor(0)
+                let dim = try softmaxDim(a, "softmax") ?? Functional.implicitSoftmaxDim("softmin", x.dim)
+                return wrapResult(try x.neg().softmax(dim: dim, dtype: try a.dtype(3)))
+            },
+            define("tanhshrink", "input") { a in
+                let x = try a.tensor(0)
+                return wrapResult(try x.sub(x.tanh()))
             },
             define("log_softmax", "input, dim=, _stacklevel=, dtype=") { a in
-                wrapResult(try Functional.logSoftmax(try a.tensor(0), dim: try a.optionalInt(1), dtype: try a.dtype(3)))
+                wrapResult(try Functional.logSoftmax(try a.tensor(0), dim: try softmaxDim(a, "log_softmax"), dtype: try a.dtype(3)))
             },
         ]
     }
 
-    /// `torch.softmax`, `torch.log_softmax`, `torch.relu_`, … : PyTorch's torch-level forms
+    /// `torch.relu_`, `torch.selu`, `torch.conv2d`, … : PyTorch's torch-level forms
     /// (builders skip any name the core bindings already define).
     static func torchLevelDefinitions() -> [(String, PyObject)] {
         [
-            define("softmax", "input, dim, dtype=") { a in
-                wrapResult(try a.tensor(0).softmax(dim: try a.int(1, 0), dtype: try a.dtype(2)))
-            },
-            define("log_softmax", "input, dim, dtype=") { a in
-                wrapResult(try a.tensor(0).logSoftmax(dim: try a.int(1, 0), dtype: try a.dtype(2)))
-            },
             define("relu_", "input") { a in wrapResult(try a.tensor(0).reluInPlace()) },
             define("sigmoid_", "input") { a in wrapResult(try a.tensor(0).sigmoidInPlace()) },
             define("tanh_", "input") { a in wrapResult(try a.tensor(0).tanhInPlace()) },
@@ -94,19 +97,9 @@ extension FunctionalBindings {
         ] + torchLevelLayerDefinitions()
     }
 
-    /// `Tensor.softmax(dim, dtype=None)` and `Tensor.log_softmax(dim, dtype=None)` (once per process).
-    static let tensorMethodsInstalled: Bool = {
-        let c = TensorObject.tensorClass
-        c.method("softmax", "self, dim, dtype=") { a in
-            let site = ArgumentSite("softmax", isMethod: true)
-            let x = try receiver(a)
-            return wrapResult(try x.softmax(dim: try Args.int(a[1], site, "dim", 1), dtype: try Args.dtype(a.optional(2), site)))
-        }
-        c.method("log_softmax", "self, dim, dtype=") { a in
-            let site = ArgumentSite("log_softmax", isMethod: true)
-            let x = try receiver(a)
-            return wrapResult(try x.logSoftmax(dim: try Args.int(a[1], site, "dim", 1), dtype: try Args.dtype(a.optional(2), site)))
-        }
-        return true
-    }()
+    /// F.softmax's `dim` (None: the implicit choice), checked as `Tensor.softmax` checks it.
+    static func softmaxDim(_ a: BoundArguments, _ function: String) throws -> Int? {
+        guard let v = a.value(1) else { return nil }
+        return try Args.int(v, ArgumentSite(function, isMethod: true), "dim", 1)
+    }
 }

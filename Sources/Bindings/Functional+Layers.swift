@@ -112,7 +112,7 @@ extension FunctionalBindings {
         guard a.has(i) else { return defaultValue }
         let list = try a.intList(i, [defaultValue])
         guard list.count == 1, let v = list.first else {
-            throw PyError.type("\(a.site.function)(): argument '\(a.names[i])' must be tuple of ints of length 1")
+            throw PyError.runtime("max_pool1d() \(a.name(i)) must be an int, list of ints or tuple of ints of size 1 but got size \(list.count)")
         }
         return v
     }

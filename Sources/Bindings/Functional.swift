@@ -3,7 +3,7 @@ import Engine
 import Script
 
 /// `torch.nn.functional`, `torch.nn.init` and `torch.nn.utils` for scripts, plus the torch-level
-/// activation functions (`torch.softmax`, `Tensor.softmax`, …) the core bindings leave out.
+/// functions of the same ops (`torch.relu_`, `torch.conv2d`, …) the core bindings leave out.
 ///
 /// The functions are made once per process (`definitions`) and put into every run's modules by
 /// a `TorchModule.extensions` builder. `F` functions bind their arguments as the Python
@@ -32,7 +32,6 @@ public enum FunctionalBindings {
         let utils = TorchModule.submodule("torch.nn.utils", in: torch)
         for (name, f) in utilsDefinitions { utils[name] = f }
         for (name, f) in torchDefinitions where torch[name] == nil { torch[name] = f }
-        _ = tensorMethodsInstalled
     }
 
     /// Every `torch.nn.functional` function, made once per process.
@@ -46,9 +45,11 @@ public enum FunctionalBindings {
 
     /// A function bound like a Python function of signature `spec` (see `FunctionSignature`).
     /// `messageName` is the name CPython's binding errors show when it differs (`_max_pool2d`).
-    static func define(_ name: String, _ spec: String, messageName: String? = nil,
+    /// `builtin` gives a missing argument PyTorch's C++ wording instead of CPython's.
+    static func define(_ name: String, _ spec: String, messageName: String? = nil, builtin: Bool = false,
                        _ body: @escaping (BoundArguments) throws -> PyObject) -> (String, PyObject) {
-        let signature = FunctionSignature(messageName ?? name, spec)
+        var signature = FunctionSignature(messageName ?? name, spec)
+        signature.builtin = builtin
         let site = ArgumentSite(name, isMethod: false)
         let f = PyNativeFunction(name: name, parameters: "") { a in
             let values = try signature.bind(a.rest, a.keywords)
@@ -66,6 +67,8 @@ struct FunctionSignature {
     let names: [String]
     let positionalCount: Int
     let required: [Bool]
+    /// True for PyTorch's C++ builtins (`softmax() missing 1 required positional arguments: "dim"`).
+    var builtin = false
 
     init(_ name: String, _ spec: String) {
         self.name = name
@@ -81,13 +84,24 @@ struct FunctionSignature {
         self.names = names
         self.required = required
         self.positionalCount = positional
+        self.requiredCount = required.filter { $0 }.count
+        self.requiredArePositionalPrefix = required.prefix(requiredCount).allSatisfy { $0 } && requiredCount <= positional
     }
+
+    /// How many parameters have no default.
+    let requiredCount: Int
+    /// True when the parameters without default are the first positional ones (the fast path).
+    let requiredArePositionalPrefix: Bool
 
     /// The value of each parameter (nil: not given).
     @inline(__always)
     func bind(_ positional: [PyObject], _ keywords: [(String, PyObject)]) throws -> [PyObject?] {
         var values = [PyObject?](repeating: nil, count: names.count)
-        for (i, v) in positional.enumerated() where i < positionalCount { values[i] = v }
+        let n = positional.count
+        var i = 0
+        while i < n && i < positionalCount { values[i] = positional[i]; i += 1 }
+        // Fast path: positional arguments only, every required one given.
+        if keywords.isEmpty && n <= positionalCount && n >= requiredCount && requiredArePositionalPrefix { return values }
         for (k, v) in keywords {
             guard let i = names.firstIndex(of: k) else {
                 throw PyError.type("\(name)() got an unexpected keyword argument '\(k)'")
@@ -103,6 +117,9 @@ struct FunctionSignature {
         }
         var missing: [String] = []
         for i in names.indices where required[i] && values[i] == nil { missing.append("'\(names[i])'") }
+        if builtin, let first = missing.first {
+            throw PyError.type("\(name)() missing \(missing.count) required positional arguments: \"\(first.dropFirst().dropLast())\"")
+        }
         if !missing.isEmpty {
             let list: String
             switch missing.count {
@@ -122,9 +139,14 @@ struct BoundArguments {
     let site: ArgumentSite
     let names: [String]
 
+    /// The value of parameter `i` as given (nil: not given; out-of-range indices are nil too).
+    @inline(__always) func raw(_ i: Int) -> PyObject? { i >= 0 && i < values.count ? values[i] : nil }
+    /// The name of parameter `i` for messages.
+    @inline(__always) func name(_ i: Int) -> String { i >= 0 && i < names.count ? names[i] : "input" }
+
     /// The value of parameter `i`, nil when not given or None.
     @inline(__always) func value(_ i: Int) -> PyObject? {
-        guard let v = values[i], !(v is PyNone) else { return nil }
+        guard let v = raw(i), !(v is PyNone) else { return nil }
         return v
     }
     /// Whether parameter `i` was given (None counts as not given).
@@ -132,39 +154,46 @@ struct BoundArguments {
 
     /// A tensor argument (None is a TypeError).
     @inline(__always) func tensor(_ i: Int) throws -> Tensor {
-        if let t = values[i] as? TensorObject { return t.tensor }
-        throw site.typeError(names[i], i, expected: "Tensor", got: values[i] ?? PyNone.shared)
+        if let t = raw(i) as? TensorObject { return t.tensor }
+        throw site.typeError(name(i), i, expected: "Tensor", got: raw(i) ?? PyNone.shared)
     }
     /// An optional tensor argument.
     func optionalTensor(_ i: Int) throws -> Tensor? {
         guard let v = value(i) else { return nil }
-        return try Args.tensor(v, site, names[i], i)
+        return try Args.tensor(v, site, name(i), i)
     }
     /// A float argument with a default (a Python number or one-element tensor; TypeError
     /// "must be Number" otherwise, as ATen's scalar parameters say).
     func double(_ i: Int, _ defaultValue: Double) throws -> Double {
         guard let v = value(i) else { return defaultValue }
-        return try Args.scalar(v, site, names[i], i).doubleValue
+        return try number(v, i).doubleValue
     }
     /// An optional float argument.
     func optionalDouble(_ i: Int) throws -> Double? {
         guard let v = value(i) else { return nil }
-        return try Args.scalar(v, site, names[i], i).doubleValue
+        return try number(v, i).doubleValue
     }
     /// A Number argument with a default (ints stay ints).
     func scalar(_ i: Int, _ defaultValue: Scalar) throws -> Scalar {
         guard let v = value(i) else { return defaultValue }
-        return try Args.scalar(v, site, names[i], i)
+        return try number(v, i)
+    }
+    /// A Python number or one-element tensor; TypeError naming the parameter's position
+    /// otherwise (every parameter bound here is positional in PyTorch).
+    func number(_ v: PyObject, _ i: Int) throws -> Scalar {
+        if let s = Args.scalarOrNil(v) { return s }
+        if let t = v as? TensorObject, t.tensor.numel == 1 { return try t.tensor.item() }
+        throw PyError.type("\(site.function)(): argument '\(name(i))' (position \(site.position(i))) must be Number, not \(pythonTypeName(v))")
     }
     /// An int argument with a default.
     func int(_ i: Int, _ defaultValue: Int) throws -> Int {
         guard let v = value(i) else { return defaultValue }
-        return try Args.int(v, site, names[i], i)
+        return try Args.int(v, site, name(i), i)
     }
     /// An optional int argument.
     func optionalInt(_ i: Int) throws -> Int? {
         guard let v = value(i) else { return nil }
-        return try Args.int(v, site, names[i], i)
+        return try Args.int(v, site, name(i), i)
     }
     /// A bool argument with a default, by Python truth (as PyTorch's Python functions test it).
     func bool(_ i: Int, _ defaultValue: Bool) throws -> Bool {
@@ -174,15 +203,15 @@ struct BoundArguments {
     /// A str argument with a default.
     func string(_ i: Int, _ defaultValue: String) throws -> String {
         guard let v = value(i) else { return defaultValue }
-        return try Args.string(v, site, names[i], i)
+        return try Args.string(v, site, name(i), i)
     }
     /// An int-or-tuple argument as a list (a single int becomes `[n]`).
     func intList(_ i: Int, _ defaultValue: [Int]) throws -> [Int] {
         guard let v = value(i) else { return defaultValue }
-        return try Args.intList(v, site, names[i], i)
+        return try Args.intList(v, site, name(i), i)
     }
     /// A dtype argument.
-    func dtype(_ i: Int) throws -> DType? { try Args.dtype(value(i), site, names[i], i) }
+    func dtype(_ i: Int) throws -> DType? { try Args.dtype(value(i), site, name(i), i) }
 
     /// The reduction string, honouring the legacy `size_average`/`reduce` arguments as
     /// `_Reduction.legacy_get_string` does (with its deprecation warning).

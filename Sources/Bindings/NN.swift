@@ -49,6 +49,22 @@ public enum NN {
             let items = try d.table.pairs.map { "(\(try Runtime.repr($0.0.object)), \(try Runtime.repr($0.1)))" }
             return PyStr("OrderedDict([\(items.joined(separator: ", "))])")
         }
+        for (name, view) in [("keys", "odict_keys"), ("values", "odict_values"), ("items", "odict_items")] {
+            let viewClass = PyClass(name: view, bases: [Builtin.listType], module: "collections")
+            viewClass.define("__repr__", "self") { a in
+                let items = (a[0] as? PyList)?.items ?? []
+                return PyStr("\(view)([" + (try items.map { try Runtime.repr($0) }).joined(separator: ", ") + "])")
+            }
+            c.define(name, "self") { a in
+                guard let d = a[0] as? PyDict else { return PyList([], cls: viewClass) }
+                let pairs = d.table.pairs
+                switch name {
+                case "keys": return PyList(pairs.map { $0.0.object }, cls: viewClass)
+                case "values": return PyList(pairs.map { $0.1 }, cls: viewClass)
+                default: return PyList(pairs.map { PyTuple([$0.0.object, $0.1]) }, cls: viewClass)
+                }
+            }
+        }
         return c
     }()
 

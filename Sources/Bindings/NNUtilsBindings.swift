@@ -40,8 +40,8 @@ enum NNUtilsBindings {
                 wrapResult(try NNUtils.parametersToVector(try tensors(a, 0, single: false)))
             },
             F.define("vector_to_parameters", "vec, parameters") { a in
-                guard let vec = a.values[0] as? TensorObject else {
-                    throw PyError.type("expected torch.Tensor, but got: \(pythonTypeName(a.values[0] ?? PyNone.shared))")
+                guard let vec = a.raw(0) as? TensorObject else {
+                    throw PyError.type("expected torch.Tensor, but got: \(pythonTypeName(a.raw(0) ?? PyNone.shared))")
                 }
                 try NNUtils.vectorToParameters(vec.tensor, try tensors(a, 1, single: false))
                 return PyNone.shared
@@ -51,7 +51,7 @@ enum NNUtilsBindings {
 
     /// The tensors of an iterable argument (a single tensor counts as one when `single`).
     static func tensors(_ a: BoundArguments, _ i: Int, single: Bool) throws -> [Tensor] {
-        let o = a.values[i] ?? PyNone.shared
+        let o = a.raw(i) ?? PyNone.shared
         if single, let t = o as? TensorObject { return [t.tensor] }
         var out: [Tensor] = []
         try Runtime.forEach(o) { item in

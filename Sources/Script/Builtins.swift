@@ -126,21 +126,49 @@ public enum Builtin {
             guard let k = a[0] as? PyClass, k !== strType else { return PyStr(s) }
             return PyStr(s, cls: k)
         }
-        listType.define("__new__", "cls, x=") { a in
-            PyList(try a.optional(1).map { try Runtime.toArray($0) } ?? [], cls: (a[0] as? PyClass) ?? listType)
+        // A script subclass with its own __init__ starts empty and fills itself through super().__init__(…),
+        // as in CPython (so an iterator argument is consumed once, by the initializer).
+        func scriptInit(_ o: PyObject) -> Bool { ((o as? PyClass)?.lookup("__init__")) is PyFunction }
+        listType.define("__new__", "cls, *args, **kwargs") { a in
+            if scriptInit(a[0]) { return PyList([], cls: (a[0] as? PyClass) ?? listType) }
+            if !a.keywords.isEmpty { throw PyError.type("list() takes no keyword arguments") }
+            if a.rest.count > 1 { throw PyError.type("list expected at most 1 argument, got \(a.rest.count)") }
+            return PyList(try a.rest.first.map { try Runtime.toArray($0) } ?? [], cls: (a[0] as? PyClass) ?? listType)
+        }
+        listType.define("__init__", "self, iterable=") { a in
+            guard let l = a[0] as? PyList else { throw PyError.type("descriptor '__init__' requires a 'list' object") }
+            l.items = try a.optional(1).map { try Runtime.toArray($0) } ?? []
+            return PyNone.shared
+        }
+        dictType.define("__init__", "self, other=, **kwargs") { a in
+            guard let d = a[0] as? PyDict else { throw PyError.type("descriptor '__init__' requires a 'dict' object") }
+            if let x = a.optional(1) { try Runtime.update(d, x) }
+            for (k, v) in a.keywords { try d.set(PyStr(k), v) }
+            return PyNone.shared
+        }
+        setType.define("__init__", "self, iterable=") { a in
+            guard let s = a[0] as? PySet else { throw PyError.type("descriptor '__init__' requires a 'set' object") }
+            s.removeAll()
+            if let x = a.optional(1) { try s.update(with: x) }
+            return PyNone.shared
         }
         tupleType.define("__new__", "cls, x=") { a in
             PyTuple(try a.optional(1).map { try Runtime.toArray($0) } ?? [], cls: (a[0] as? PyClass) ?? tupleType)
         }
-        dictType.define("__new__", "cls, x=, **kwargs") { a in
+        dictType.define("__new__", "cls, *args, **kwargs") { a in
             let d = PyDict(cls: (a[0] as? PyClass) ?? dictType)
-            if let x = a.optional(1) { try Runtime.update(d, x) }
+            if scriptInit(a[0]) { return d }
+            if a.rest.count > 1 { throw PyError.type("dict expected at most 1 argument, got \(a.rest.count)") }
+            if let x = a.rest.first { try Runtime.update(d, x) }
             for (k, v) in a.keywords { try d.set(PyStr(k), v) }
             return d
         }
-        setType.define("__new__", "cls, x=") { a in
+        setType.define("__new__", "cls, *args, **kwargs") { a in
             let s = PySet(cls: (a[0] as? PyClass) ?? setType)
-            if let x = a.optional(1) { try s.update(with: x) }
+            if scriptInit(a[0]) { return s }
+            if !a.keywords.isEmpty { throw PyError.type("set() takes no keyword arguments") }
+            if a.rest.count > 1 { throw PyError.type("set expected at most 1 argument, got \(a.rest.count)") }
+            if let x = a.rest.first { try s.update(with: x) }
             return s
         }
         frozensetType.define("__new__", "cls, x=") { a in
@@ -180,6 +208,14 @@ public enum Builtin {
         staticmethodType.define("__new__", "cls, f") { a in PyMethodWrapper(a[1], classMethod: false) }
         classmethodType.define("__new__", "cls, f") { a in PyMethodWrapper(a[1], classMethod: true) }
         objectType.define("__init_subclass__", "cls") { _ in PyNone.shared }
+        // object.__init__: reached by `super().__init__()` and by classes without their own __init__.
+        objectType.define("__init__", "self, *args, **kwargs") { a in
+            guard !a.rest.isEmpty || !a.keywords.isEmpty else { return PyNone.shared }
+            let k = a[0].cls
+            if k.lookup("__new__") != nil { return PyNone.shared }  // a custom __new__ takes the arguments
+            if k.lookup("__init__") === objectType.namespace["__init__"] { throw PyError.type("\(k.name)() takes no arguments") }
+            throw PyError.type("object.__init__() takes exactly one argument (the instance to initialize)")
+        }
         // object.__ne__: the inverse of __eq__ unless that is NotImplemented (a class defining only __eq__ gets !=).
         objectType.define("__ne__", "self, other") { a in
             guard let eq = a[0].cls.lookup("__eq__") else { return PyNotImplemented.shared }

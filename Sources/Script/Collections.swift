@@ -144,7 +144,8 @@ public final class PySet: PyObject {
     public let frozen: Bool
     public init(frozen: Bool = false, cls: PyClass? = nil) {
         self.frozen = frozen
-        super.init(cls: cls ?? (frozen ? Builtin.frozensetType : Builtin.setType))
+        let k = cls ?? (frozen ? Builtin.frozensetType : Builtin.setType)
+        super.init(cls: k, withAttributes: k !== Builtin.setType && k !== Builtin.frozensetType)
     }
     public func contains(_ o: PyObject) throws -> Bool { table.get(try HashKey(o)) != nil }
     public func add(_ o: PyObject) throws {

@@ -23,15 +23,34 @@ enum StandardModules {
             let m = PyModule(name: name)
             m.define("abstractmethod", "f") { a in a[0] }
             m["ABC"] = Builtin.objectType
+            // Filters: ("ignore" | "error" | "always" | "default" …, category); the newest matching one decides.
+            final class WarningState { var filters: [(String, PyClass)] = []; var shown = Set<String>(); var saved: [[(String, PyClass)]] = [] }
+            let state = WarningState()
             m.define("warn", "message, category=, stacklevel=") { a in
+                let category = (a.optional(1) as? PyClass) ?? (a[0] as? PyBaseException)?.cls ?? Builtin.userWarningClass
+                let text = try Runtime.str(a[0])
+                let action = state.filters.last(where: { category.isSubclass(of: $0.1) })?.0 ?? "default"
+                switch action {
+                case "ignore": return PyNone.shared
+                case "error": throw PyError(PyBaseException(cls: category, args: [PyStr(text)]))
+                case "always": break
+                default:
+                    // CPython shows a warning once per place; wick once per message and category.
+                    guard state.shown.insert("\(category.name):\(text)").inserted else { return PyNone.shared }
+                }
                 // CPython also prints the file and line; wick names the category and message.
-                let category = (a.optional(1) as? PyClass)?.name ?? (a[0] as? PyBaseException)?.cls.name ?? "UserWarning"
-                interpreter.errorOutput("\(category): \(try Runtime.str(a[0]))\n")
+                interpreter.errorOutput("\(category.name): \(text)\n")
                 return PyNone.shared
             }
-            for name in ["filterwarnings", "simplefilter", "resetwarnings"] {
-                m.define(name, "*args, **kwargs") { _ in PyNone.shared }
+            for name in ["filterwarnings", "simplefilter"] {
+                m.define(name, name == "simplefilter" ? "action, category=, lineno=, append=" : "action, message=, category=, module=, lineno=, append=") { a in
+                    let action = try Builtin.string(a[0])
+                    let category = (a.optional(name == "simplefilter" ? 1 : 2) as? PyClass) ?? Builtin.warningClass
+                    state.filters.append((action, category))
+                    return PyNone.shared
+                }
             }
+            m.define("resetwarnings", "") { _ in state.filters = []; return PyNone.shared }
             let catcher = PyClass(name: "catch_warnings", bases: [Builtin.objectType], module: "warnings")
             catcher.allocator = { k in PyObject(cls: k, withAttributes: true) }
             catcher.define("__init__", "self, *, record=, module=, action=, category=") { a in
@@ -39,9 +58,13 @@ enum StandardModules {
                 return PyNone.shared
             }
             catcher.define("__enter__", "self") { a in
-                (try Runtime.truthy(a[0].attributes?["record"] ?? PyBool.falseValue)) ? PyList([]) : PyNone.shared
+                state.saved.append(state.filters)
+                return (try Runtime.truthy(a[0].attributes?["record"] ?? PyBool.falseValue)) ? PyList([]) : PyNone.shared
             }
-            catcher.define("__exit__", "self, *args") { _ in PyBool.falseValue }
+            catcher.define("__exit__", "self, *args") { _ in
+                if let f = state.saved.popLast() { state.filters = f }
+                return PyBool.falseValue
+            }
             m["catch_warnings"] = catcher
             for c in [Builtin.warningClass, Builtin.userWarningClass, Builtin.deprecationWarningClass] { m[c.name] = c }
             return m

@@ -93,13 +93,21 @@ func col2im<T: ProductElement>(_ col: UnsafePointer<T>, _ image: UnsafeMutablePo
                         let row = (c * g.kh + i) * g.kw + j
                         let src = col + row * width + s * L
                         let iwBase = j * g.dw - g.pw
+                        // Output columns whose input column lies inside the image (stride 1).
+                        let lo = Swift.min(g.colW, Swift.max(0, -iwBase))
+                        let hi = Swift.max(lo, Swift.min(g.colW, g.imageW - iwBase))
                         for oy in 0..<g.colH {
                             let ih = oy * g.sh - g.ph + i * g.dh
                             guard ih >= 0 && ih < g.imageH else { continue }
                             let drow = dst + ih * g.imageW, srow = src + oy * g.colW
-                            for ox in 0..<g.colW {
-                                let iw = ox * g.sw + iwBase
-                                if iw >= 0 && iw < g.imageW { drow[iw] = T.sum(drow[iw], srow[ox]) }
+                            if g.sw == 1 {
+                                let d = drow + iwBase
+                                for ox in lo..<hi { d[ox] = T.sum(d[ox], srow[ox]) }
+                            } else {
+                                for ox in 0..<g.colW {
+                                    let iw = ox * g.sw + iwBase
+                                    if iw >= 0 && iw < g.imageW { drow[iw] = T.sum(drow[iw], srow[ox]) }
+                                }
                             }
                         }
                     }

@@ -109,7 +109,7 @@ extension Tensor {
         } else {
             pointwise = try xlogyOfSelf(target).sub(target.mul(input))
         }
-        let reduced = try r.applyRecorded(pointwise)
+        let reduced = try r.apply(pointwise)
         if reduction == "batchmean" && input.dim != 0 { return try reduced.div(.int(Int64(input.shape[0]))) }
         return reduced
     }

@@ -31,7 +31,7 @@ extension Tensor {
         let positive = try cos.onesLike().sub(cos)
         let negative = try clampMin(scalarAdd1(cos, -margin, name: "SubBackward1"), 0)
         let output = try Tensor.where(target.eq(1), positive, zeros).add(Tensor.where(target.eq(-1), negative, zeros))
-        return try r.applyRecorded(output)
+        return try r.apply(output)
     }
 
     /// `F.triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6,
@@ -49,7 +49,7 @@ extension Tensor {
         var distanceNegative = try pairwiseDistance(anchor, negative, p: p, eps: eps)
         if swap { distanceNegative = try distanceNegative.minimum(pairwiseDistance(positive, negative, p: p, eps: eps)) }
         let output = try clampMin(scalarAdd1(distancePositive, margin).sub(distanceNegative), 0)
-        return try r.applyRecorded(output)
+        return try r.apply(output)
     }
 
     /// `F.pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False)`: ‖x1 − x2 + eps‖ₚ over
@@ -94,6 +94,7 @@ extension Tensor {
         }
         if tensor.numel == 0 {
             guard numClasses > 0 else { throw TensorError.runtime("Can not infer total number of classes from empty tensor.") }
+            try checkShape(tensor.shape + [numClasses], dtype: .int64)
             return Tensor(zeros: tensor.shape + [numClasses], dtype: .int64)
         }
         let values = tensor.contiguousData().toArray(Int64.self)

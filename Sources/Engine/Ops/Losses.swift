@@ -18,7 +18,8 @@ public enum LossReduction: String, Sendable {
         self = value
     }
 
-    /// Reduces elementwise losses (no autograd).
+    /// Reduces elementwise losses with `mean()`/`sum()`: recorded (`MeanBackward0`,
+    /// `SumBackward0`) as ATen's `apply_loss_reduction` is, unless called under `noGrad`.
     func apply(_ loss: Tensor) throws -> Tensor {
         switch self {
         case .none: return loss
@@ -26,10 +27,6 @@ public enum LossReduction: String, Sendable {
         case .sum: return try loss.sum()
         }
     }
-
-    /// Reduces elementwise losses recording the reduction (`MeanBackward0`/`SumBackward0`),
-    /// as ATen's `apply_loss_reduction` does for the composite losses.
-    func applyRecorded(_ loss: Tensor) throws -> Tensor { try apply(loss) }
 
     /// The gradient of every element from the gradient of the reduced loss: g/n for mean.
     func elementGradient(_ g: Tensor, count n: Int) throws -> Tensor {
@@ -64,7 +61,7 @@ extension Tensor {
     public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: String = "mean") throws -> Tensor {
         let (x, t) = try broadcastRegressionOperands(input, target)
         let r = try LossReduction(reduction)
-        return try r.applyRecorded(x.sub(t).abs())
+        return try r.apply(x.sub(t).abs())
     }
 
     /// `F.smooth_l1_loss(input, target, reduction='mean', beta=1.0)`: 0.5·d²/β where |d| < β,
@@ -73,7 +70,7 @@ extension Tensor {
                                     beta: Double = 1) throws -> Tensor {
         let (x, t) = try broadcastRegressionOperands(input, target)
         let r = try LossReduction(reduction)
-        if beta == 0 { return try r.applyRecorded(x.sub(t).abs()) }
+        if beta == 0 { return try r.apply(x.sub(t).abs()) }
         guard beta >= 0 else { throw TensorError.runtime("smooth_l1_loss does not support negative values for beta.") }
         try checkFloatLoss(x, t, kernel: "smooth_l1_cpu")
         return try piecewiseLoss(x, t, r, name: "SmoothL1LossBackward0", threshold: beta,

@@ -57,6 +57,13 @@ extension Tensor {
         let needs = (input.requiresGrad, weight?.requiresGrad == true, bias?.requiresGrad == true)
         recordOp("NativeBatchNormBackward0", inputs: [input, weight, bias], outputs: [out],
                  saving: [input] + (weight.map { [$0] } ?? [])) { g, saved in
+            var (mean, invstd) = (mean, invstd)
+            if GradMode.enabled && useBatchStats {
+                // create_graph: the batch statistics as functions of the input, so that the
+                // second derivative sees them vary.
+                mean = try saved[0].mean(dims: dims, keepdim: true)
+                invstd = try saved[0].sub(mean).square().mean(dims: dims, keepdim: true).add(Scalar.double(eps)).rsqrt()
+            }
             let xhat = try saved[0].sub(mean).mul(invstd)
             let gy = g[0]
             var gx: Tensor? = nil
@@ -110,6 +117,12 @@ extension Tensor {
         let needs = (input.requiresGrad, weight?.requiresGrad == true, bias?.requiresGrad == true)
         recordOp("NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out],
                  saving: [input] + (weight.map { [$0] } ?? [])) { g, saved in
+            var (mean, rstd) = (mean, rstd)
+            if GradMode.enabled {
+                // create_graph: the row statistics as functions of the input.
+                mean = try saved[0].mean(dims: normDims, keepdim: true)
+                rstd = try saved[0].sub(mean).square().mean(dims: normDims, keepdim: true).add(Scalar.double(eps)).rsqrt()
+            }
             let xhat = try saved[0].sub(mean).mul(rstd)
             let gy = g[0]
             var gx: Tensor? = nil

@@ -144,33 +144,37 @@ extension Tensor {
 }
 
 private func maxPoolKernel<T: ProductElement & BinaryFloatingPoint>(_: T.Type, _ x: Tensor, _ out: Tensor, _ indices: Tensor,
-                                                           _ g: PoolGeometry) {
+                                                                  _ g: PoolGeometry) {
     let src = x.pointer(T.self), dst = out.pointer(T.self), idx = indices.pointer(Int64.self)
     let perPlane = g.outH &* g.outW &* g.kh &* g.kw
     parallelRanges(g.planes, grain: Swift.max(1, grainSize / Swift.max(1, perPlane))) { p0, p1 in
+        // The geometry in locals: the loops below then keep it in registers.
+        let (inH, inW, outH, outW) = (g.inH, g.inW, g.outH, g.outW)
+        let (kh, kw, sh, sw, ph, pw, dh, dw) = (g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.dh, g.dw)
         for plane in p0..<p1 {
-            let s = src + plane * g.inH * g.inW, o = plane * g.outH * g.outW
-            for oy in 0..<g.outH {
-                var h0 = oy * g.sh - g.ph
-                let h1 = Swift.min(h0 + (g.kh - 1) * g.dh + 1, g.inH)
-                while h0 < 0 { h0 += g.dh }
-                for ox in 0..<g.outW {
-                    var w0 = ox * g.sw - g.pw
-                    let w1 = Swift.min(w0 + (g.kw - 1) * g.dw + 1, g.inW)
-                    while w0 < 0 { w0 += g.dw }
-                    var best = h0 * g.inW + w0, value = -T.infinity
+            let s = src + plane * inH * inW, o = plane * outH * outW
+            for oy in 0..<outH {
+                var h0 = oy * sh - ph
+                let h1 = Swift.min(h0 + (kh - 1) * dh + 1, inH)
+                while h0 < 0 { h0 += dh }
+                for ox in 0..<outW {
+                    var w0 = ox * sw - pw
+                    let w1 = Swift.min(w0 + (kw - 1) * dw + 1, inW)
+                    while w0 < 0 { w0 += dw }
+                    var best = h0 * inW + w0, value = -T.infinity
                     var ih = h0
                     while ih < h1 {
+                        let row = ih * inW
                         var iw = w0
                         while iw < w1 {
-                            let i = ih * g.inW + iw, v = s[i]
-                            if v > value || v.isNaN { value = v; best = i }
-                            iw += g.dw
+                            let v = s[row + iw]
+                            if v > value || v.isNaN { value = v; best = row + iw }
+                            iw += dw
                         }
-                        ih += g.dh
+                        ih += dh
                     }
-                    dst[o + oy * g.outW + ox] = value
-                    idx[o + oy * g.outW + ox] = Int64(best)
+                    dst[o + oy * outW + ox] = value
+                    idx[o + oy * outW + ox] = Int64(best)
                 }
             }
         }

@@ -10,6 +10,7 @@ final class FunctionalScriptTests: XCTestCase {
 
     func testEveryScriptMatchesPyTorch() throws {
         FunctionalBindings.install()
+        NN.install()
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".py") && $0 != "generate.py" }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 5)

@@ -28,3 +28,7 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(list(nn.Linear(1, 1).state_dict(prefix="fc.").keys()))
+sd2 = nn.Linear(1, 2).state_dict()
+print(sd2.keys())
+print(sd2.items())
+print("weight" in sd2.keys(), len(sd2.values()))

@@ -185,3 +185,53 @@ extension LossTests {
         XCTAssertEqual(count, 34)
     }
 }
+
+/// Second derivatives through the fused nodes (create_graph): the derivative of
+/// ⟨∇f(x), w⟩ from double backward against central differences of first-order gradients.
+final class ActivationLossDoubleBackwardTests: XCTestCase {
+    private func check(_ name: String, _ shape: [Int], _ f: (Tensor) throws -> Tensor,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
+        let g = Generator(seed: 7)
+        let x0 = try GradcheckCase.uniform(shape, -1.5...1.5, g)
+        let w = try GradcheckCase.uniform(shape, -1...1, g).detach()
+        func directional(_ x: Tensor, createGraph: Bool) throws -> (Tensor, Tensor) {
+            let leaf = createGraph ? x : try x.detach().setRequiresGrad()
+            guard let grad = try Autograd.grad(outputs: [f(leaf).sum()], inputs: [leaf], createGraph: createGraph).first ?? nil else {
+                throw FixtureError("\(name): no gradient")
+            }
+            return (leaf, try grad.mul(w).sum())
+        }
+        let (leaf, value) = try directional(x0, createGraph: true)
+        guard let second = try Autograd.grad(outputs: [value], inputs: [leaf]).first ?? nil else {
+            return XCTFail("\(name): no second derivative", file: file, line: line)
+        }
+        let base = x0.detach().doubles, eps = 1e-6
+        for i in base.indices {
+            var plus = base, minus = base
+            plus[i] += eps
+            minus[i] -= eps
+            let fp = try directional(Tensor(plus, shape: shape, dtype: .float64), createGraph: false).1.doubles[0]
+            let fm = try directional(Tensor(minus, shape: shape, dtype: .float64), createGraph: false).1.doubles[0]
+            XCTAssertEqual(second.doubles[i], (fp - fm) / (2 * eps), accuracy: 1e-5, "\(name) element \(i)", file: file, line: line)
+        }
+    }
+
+    func testSecondDerivatives() throws {
+        let labels = try Tensor([Int64(2), 0, 1], shape: [3])
+        try check("cross_entropy", [3, 4]) { try Functional.crossEntropy($0, labels) }
+        try check("cross_entropy/smoothing", [3, 4]) { try Functional.crossEntropy($0, labels, labelSmoothing: 0.2) }
+        try check("softmax", [3, 4]) { try $0.softmax(dim: 1).mul($0) }
+        try check("log_softmax", [2, 3, 2]) { try $0.logSoftmax(dim: 1).pow(2) }
+        for (name, op) in [("gelu", { try $0.gelu() }), ("gelu/tanh", { try $0.gelu(approximate: "tanh") }),
+                           ("elu", { try $0.elu(alpha: 0.7) }), ("silu", { try $0.silu() }), ("mish", { try $0.mish() }),
+                           ("softplus", { try $0.softplus(beta: 2, threshold: 1) }), ("logsigmoid", { try $0.logSigmoid() }),
+                           ("leaky_relu", { try $0.leakyRelu(negativeSlope: 0.1).pow(2) })] as [(String, (Tensor) throws -> Tensor)] {
+            try check(name, [5], op)
+        }
+        let target = try Tensor([0.2, 0.9, 0.5, 0.1], shape: [4], dtype: .float64)
+        try check("mse_loss", [4]) { try Functional.mseLoss($0.pow(3), target) }
+        try check("bce_with_logits", [4]) { try Functional.binaryCrossEntropyWithLogits($0, target) }
+        try check("bce", [4]) { try Functional.binaryCrossEntropy($0.sigmoid(), target) }
+        try check("huber", [4]) { try Functional.huberLoss($0.pow(3), target, delta: 0.5) }
+    }
+}

@@ -129,6 +129,14 @@ final class RecurrentTests: XCTestCase {
                 XCTAssertEqual(e.message, expected["message"] as? String, id)
             }
         }
+        // Sizes that would overflow are errors, not traps.
+        XCTAssertThrowsError(try LSTM(4, Int.max / 2)) { XCTAssertEqual(($0 as? TensorError)?.kind, .runtime) }
+        XCTAssertThrowsError(try GRU(4, 3, numLayers: Int.max)) { XCTAssertEqual(($0 as? TensorError)?.kind, .runtime) }
+        XCTAssertThrowsError(try Recurrent.rnn(.gru, Tensor.zeros([2, 1, 3]), hx: Tensor.zeros([1, 1, 2]), params: [],
+                                               hasBiases: true, numLayers: Int.max, dropout: 0, train: false,
+                                               bidirectional: true, batchFirst: false)) {
+            XCTAssertEqual(($0 as? TensorError)?.message, "GRU: expected 4 parameter tensors per layer and direction for 9223372036854775807 layers, got 0")
+        }
         // proj_size passes PyTorch's checks but is not implemented here.
         XCTAssertThrowsError(try LSTM(4, 3, projSize: 2)) { XCTAssertEqual(($0 as? TensorError)?.kind, .notImplemented) }
     }

@@ -20,7 +20,11 @@ extension GradcheckCase {
             ("lstm", .lstm, false), ("lstm_fused", .lstm, true),
         ]
         for (modeName, mode, fused) in modes {
-            for v in fused ? full : small {
+            // Composed paths: the no-bias and two-layer variants once per building block.
+            let composed = small.filter { v in
+                (v.name != "no_bias" || mode == .rnnTanh) && (v.layers == 1 || mode == .rnnTanh || mode == .lstm)
+            }
+            for v in fused ? full : composed {
                 let directions = v.bidirectional ? 2 : 1, gates = mode.gateMultiplier * hidden
                 var shapes = [v.batchFirst ? [v.batch, v.seq, input] : [v.seq, v.batch, input], [v.layers * directions, v.batch, hidden]]
                 if mode == .lstm { shapes.append([v.layers * directions, v.batch, hidden]) }

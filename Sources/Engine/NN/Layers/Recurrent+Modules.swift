@@ -43,9 +43,14 @@ public class RNNBase: Module {
         }
         guard projSize < hiddenSize else { throw TensorError.value("proj_size has to be smaller than hidden_size") }
         guard projSize == 0 else { throw TensorError.notImplemented("LSTM(proj_size=...) is not implemented in wick") }
+        let (gates, gatesOverflow) = mode.gateMultiplier.multipliedReportingOverflow(by: hiddenSize)
+        let (_, layersOverflow) = numLayers.multipliedReportingOverflow(by: 8)
+        guard !gatesOverflow, !layersOverflow, hiddenSize <= Int.max / 4 else {
+            throw TensorError.runtime("\(mode.rawValue): hidden_size \(hiddenSize) or num_layers \(numLayers) is too large")
+        }
         (self.mode, self.inputSize, self.hiddenSize, self.numLayers) = (mode, inputSize, hiddenSize, numLayers)
         (self.bias, self.batchFirst, self.dropout, self.bidirectional, self.projSize) = (bias, batchFirst, dropout, bidirectional, projSize)
-        let directions = bidirectional ? 2 : 1, gateSize = mode.gateMultiplier * hiddenSize
+        let directions = bidirectional ? 2 : 1, gateSize = gates
         var names: [String] = [], shapes: [[Int]] = []
         for layer in 0..<numLayers {
             for direction in 0..<directions {

@@ -53,8 +53,8 @@ public enum Recurrent {
                     batchFirst: Bool, forceFused: Bool = false) throws -> (output: Tensor, h: Tensor, c: Tensor?) {
         let directions = bidirectional ? 2 : 1, perLayer = hasBiases ? 4 : 2
         guard input.dim == 3 else { throw TensorError.runtime("input must have 3 dimensions, got \(input.dim)") }
-        guard numLayers > 0, params.count == numLayers * directions * perLayer else {
-            throw TensorError.runtime("\(mode.rawValue): expected \(Swift.max(numLayers, 0) * directions * perLayer) parameter tensors, got \(params.count)")
+        guard numLayers > 0, numLayers <= params.count, params.count == numLayers * directions * perLayer else {
+            throw TensorError.runtime("\(mode.rawValue): expected \(perLayer) parameter tensors per layer and direction for \(numLayers) layers, got \(params.count)")
         }
         guard h0.dim == 3, h0.shape[0] == numLayers * directions, c0.map({ $0.dim == 3 && $0.shape[0] == h0.shape[0] }) ?? true else {
             throw TensorError.runtime("\(mode.rawValue): expected hidden states of shape (\(numLayers * directions), batch, hidden)")
