@@ -98,5 +98,29 @@ for w in $WORKLOADS; do
             printf "   %-26s %10.3f %s %s %s %s\n", $1, $2, ts, tr, ns, nr
         }' <<< "$(echo "$wick_out" | times)"
 done
+
+# The PyTorch scripts themselves, run by `wick run` and by python3 (+torch) — the interpreter,
+# the bindings and the engine together. scalar_autograd needs no torch.
+SCRIPT_WORKLOADS="${SCRIPT_WORKLOADS:-scalar_autograd mlp_train cnn_train lstm_train}"
+if [ -z "$*" ] && [ -n "$SCRIPT_WORKLOADS" ]; then
+    echo
+    echo "== building wick (release) =="
+    # shellcheck disable=SC2086
+    swift build -c release ${SWIFT_BUILD_ARGS:-} --product wick >/dev/null || { echo "build failed" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    WICK="$(swift build -c release ${SWIFT_BUILD_ARGS:-} --show-bin-path)/wick"
+    for w in $SCRIPT_WORKLOADS; do
+        [ -f "$BENCH_DIR/$w.py" ] || { echo "== $w: skipped: no $BENCH_DIR/$w.py"; continue; }
+        echo
+        echo "== $w.py (wick run vs $PYTHON) =="
+        wick_out="$("$WICK" run "$BENCH_DIR/$w.py" 2>&1)"; echo "$wick_out" | sed 's/^/   wick:   /'
+        if [ "$w" = scalar_autograd ] || [ "$have_torch" = 1 ]; then
+            py_out="$("$PYTHON" "$BENCH_DIR/$w.py" 2>&1)"; echo "$py_out" | sed 's/^/   python: /'
+            awk -v a="$(echo "$wick_out" | times)" -v b="$(echo "$py_out" | times)" 'BEGIN {
+                split(a, x, " "); split(b, y, " ")
+                if (x[2] > 0 && y[2] > 0) printf "   %-26s wick/python %.2fx\n", x[1], x[2] / y[2] }'
+        fi
+    done
+fi
 echo
 echo "(ratios are time ratios: below 1.00x wick is faster)"

@@ -20,5 +20,9 @@ public enum Bindings {
         Docs.install()
         NN.install()
         FunctionalBindings.install()
+        OptimBindings.install()
+        DataBindings.install()
+        SummaryBindings.install()
+        SerializationBindings.install()
     }
 }

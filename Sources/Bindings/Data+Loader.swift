@@ -15,6 +15,7 @@ enum DataLoaderBindings {
         var collateFn: PyObject?
         var sampler: PyObject?
         var numWorkers = 0
+        var batchSampler: PyObject?
     }
 
     static func loaderOf(_ o: PyObject) throws -> LoaderObject {
@@ -40,7 +41,15 @@ enum DataLoaderBindings {
             }
             o.shuffle = try a.optional(3).map(Runtime.truthy) ?? false
             o.sampler = a.optional(4)
-            if a.optional(5) != nil { throw TorchErrors.unsupported("DataLoader(batch_sampler=...)") }
+            if let bs = a.optional(5) {
+                let sizeGiven = a.values.count > 2 && a.values[2] != nil && (a[2] as? PyInt)?.value != 1
+                let drop = try a.optional(9).map(Runtime.truthy) ?? false
+                if sizeGiven || o.shuffle || o.sampler != nil || drop {
+                    throw PyError.value("batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last")
+                }
+                o.batchSampler = bs
+                o.batchSize = nil
+            }
             if o.shuffle && o.sampler != nil {
                 throw PyError.value("sampler option is mutually exclusive with shuffle")
             }
@@ -60,6 +69,7 @@ enum DataLoaderBindings {
         c.method("__iter__", "self") { a in try iterate(try loaderOf(a[0])) }
         c.method("__len__", "self") { a in
             let l = try loaderOf(a[0])
+            if let bs = l.batchSampler { return PyInt.make(try Runtime.length(bs)) }
             let n = try indexCount(l)
             guard let bs = l.batchSize else { return PyInt.make(n) }
             return PyInt.make(Sampling.batchCount(n, batchSize: bs, dropLast: l.dropLast))
@@ -80,6 +90,11 @@ enum DataLoaderBindings {
     /// One epoch: draws the base seed as `_BaseDataLoaderIter` does, then the sampler's order.
     static func iterate(_ l: LoaderObject) throws -> PyObject {
         _ = Sampling.randomInt64(l.generator ?? Engine.Generator.global)
+        let site = ArgumentSite("sampler", isMethod: false)
+        if let bs = l.batchSampler {
+            let batches = try Runtime.toArray(bs).map { try Runtime.toArray($0).map { try Args.int($0, site, "index", 0) } }
+            return batchIterator(l, batches)
+        }
         let indices: [Int]
         if let s = l.sampler {
             indices = try Runtime.toArray(s).map { try Args.int($0, ArgumentSite("sampler", isMethod: false), "index", 0) }
@@ -97,7 +112,11 @@ enum DataLoaderBindings {
                 return try convert(item)
             }
         }
-        let batches = try bridge { try Sampling.batches(indices, batchSize: bs, dropLast: l.dropLast) }
+        return batchIterator(l, try bridge { try Sampling.batches(indices, batchSize: bs, dropLast: l.dropLast) })
+    }
+
+    /// Loads and collates `batches` one by one.
+    static func batchIterator(_ l: LoaderObject, _ batches: [[Int]]) -> PyObject {
         var k = 0
         return PyNativeIterator {
             guard k < batches.count else { return nil }

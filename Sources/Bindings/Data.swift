@@ -10,7 +10,7 @@ public enum DataBindings {
 
     private static let installed: Bool = {
         TorchModule.extensions.append { torch in build(torch) }
-        for name in ["torch.utils", "torch.utils.data", "torch.utils.data.dataset", "torch.utils.data.dataloader",
+        for name in ["torch.utils", "torch.utils.data", "torch.utils.data.dataset", "torch.utils.data.dataloader", "torch.utils.data.sampler",
                      "torch.utils.data._utils", "torch.utils.data._utils.collate"] {
             TorchModule.registerSubmodule(name)
         }
@@ -23,6 +23,11 @@ public enum DataBindings {
         for (name, cls) in [("Dataset", datasetClass), ("TensorDataset", tensorDatasetClass), ("Subset", subsetClass)] {
             data[name] = cls
             datasetModule[name] = cls
+        }
+        let samplerModule = TorchModule.submodule("torch.utils.data.sampler", in: torch)
+        for (name, cls) in SamplerBindings.classes {
+            data[name] = cls
+            samplerModule[name] = cls
         }
         data["DataLoader"] = DataLoaderBindings.loaderClass
         TorchModule.submodule("torch.utils.data.dataloader", in: torch)["DataLoader"] = DataLoaderBindings.loaderClass
@@ -142,7 +147,10 @@ public enum DataBindings {
             }
         } else {
             guard allInts else { throw PyError.value("Sum of input lengths does not equal the length of the input dataset!") }
-            lengths = values.map { Int($0) }
+            lengths = try items.map { item in
+                guard let i = item as? PyInt, let n = Int(exactly: i.value) else { throw PyError.overflow() }
+                return n
+            }
         }
         let generator = try Args.generator(a.optional(2))
         let splits = try Sampling.randomSplit(count: count, lengths: lengths, generator: generator)

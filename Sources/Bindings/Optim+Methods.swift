@@ -26,10 +26,10 @@ extension OptimBindings {
         c.property("param_groups") { o in try optimizerOf(o).groups }
         c.property("defaults") { o in try OptimConvert.dictObject(try optimizerOf(o).optimizer.defaults) }
         c.property("state") { o in
-            let opt = try optimizerOf(o).optimizer
-            let out = PyDict()
-            for p in opt.statefulParameters {
-                try out.set(TensorObject.wrap(p), try OptimConvert.dictObject(opt.state(for: p)))
+            let me = try optimizerOf(o)
+            let out = me.stateObject
+            for p in me.optimizer.statefulParameters {
+                try out.set(TensorObject.wrap(p), try OptimConvert.dictObject(me.optimizer.state(for: p)))
             }
             return out
         }
@@ -40,11 +40,30 @@ extension OptimBindings {
         }
         c.method("state_dict", "self") { a in try stateDictObject(try optimizerOf(a[0]).optimizer.stateDict()) }
         c.method("load_state_dict", "self, state_dict") { a in
-            try optimizerOf(a[0]).optimizer.loadStateDict(try stateDict(from: a[1]))
+            let me = try optimizerOf(a[0])
+            try me.optimizer.loadStateDict(try stateDict(from: a[1]))
+            me.stateObject = PyDict(cls: stateDictClass)
             return PyNone.shared
         }
         c.method("__repr__", "self") { a in PyStr(try optimizerOf(a[0]).optimizer.description) }
     }
+
+    /// `optimizer.state`: a `defaultdict(dict)` keyed by parameter, refreshed from the engine
+    /// on every read (entries a script writes into it do not reach the engine).
+    static let stateDictClass: PyClass = {
+        let c = PyClass(name: "defaultdict", bases: [Builtin.dictType], module: "collections")
+        c.define("__missing__", "self, key") { a in
+            let fresh = PyDict()
+            try (a[0] as? PyDict)?.set(a[1], fresh)
+            return fresh
+        }
+        c.define("__repr__", "self") { a in
+            guard let d = a[0] as? PyDict else { return PyStr("defaultdict(<class 'dict'>, {})") }
+            let items = try d.table.pairs.map { "\(try Runtime.repr($0.0.object)): \(try Runtime.repr($0.1))" }
+            return PyStr("defaultdict(<class 'dict'>, {" + items.joined(separator: ", ") + "})")
+        }
+        return c
+    }()
 
     /// `{'state': {0: {...}}, 'param_groups': [{..., 'params': [0, 1]}]}`.
     static func stateDictObject(_ sd: OptimizerStateDict) throws -> PyDict {

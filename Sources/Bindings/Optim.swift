@@ -160,6 +160,8 @@ final class OptimizerObject: PyObject {
     let optimizer: Optimizer
     /// The group objects handed out so far (`opt.param_groups[0] is opt.param_groups[0]`).
     var groupObjects: [ParamGroupObject] = []
+    /// The object `opt.state` returns (kept, so keys a script reads stay, as in a defaultdict).
+    lazy var stateObject = PyDict(cls: OptimBindings.stateDictClass)
 
     init(_ optimizer: Optimizer, cls: PyClass) {
         self.optimizer = optimizer

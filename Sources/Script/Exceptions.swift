@@ -51,6 +51,7 @@ public struct PyError: Error {
     public static func overflow(_ m: String = "int too large for wick's 64-bit integers") -> PyError {
         PyError(Builtin.overflowErrorClass, m)
     }
+    public static func assertion(_ m: String) -> PyError { PyError(Builtin.assertionErrorClass, m) }
     public static func notImplemented(_ m: String) -> PyError { PyError(Builtin.notImplementedErrorClass, m) }
     public static func os(_ cls: PyClass, _ m: String) -> PyError { PyError(cls, m) }
     /// `KeyError(key)`: the key itself is the argument.
@@ -101,10 +102,10 @@ extension Builtin {
     static let syntaxErrorClass = exceptionClass("SyntaxError", exceptionClass_)
     static let indentationErrorClass = exceptionClass("IndentationError", syntaxErrorClass)
     static let tabErrorClass = exceptionClass("TabError", indentationErrorClass)
-    static let osErrorClass = exceptionClass("OSError", exceptionClass_)
-    static let fileNotFoundErrorClass = exceptionClass("FileNotFoundError", osErrorClass)
+    public static let osErrorClass = exceptionClass("OSError", exceptionClass_)
+    public static let fileNotFoundErrorClass = exceptionClass("FileNotFoundError", osErrorClass)
     static let permissionErrorClass = exceptionClass("PermissionError", osErrorClass)
-    static let isADirectoryErrorClass = exceptionClass("IsADirectoryError", osErrorClass)
+    public static let isADirectoryErrorClass = exceptionClass("IsADirectoryError", osErrorClass)
     static let fileExistsErrorClass = exceptionClass("FileExistsError", osErrorClass)
     static let importErrorClass = exceptionClass("ImportError", exceptionClass_)
     static let moduleNotFoundErrorClass = exceptionClass("ModuleNotFoundError", importErrorClass)
@@ -113,7 +114,7 @@ extension Builtin {
     static let deprecationWarningClass = exceptionClass("DeprecationWarning", warningClass)
     static let runtimeWarningClass = exceptionClass("RuntimeWarning", warningClass)
     static let futureWarningClass = exceptionClass("FutureWarning", warningClass)
-    static let eofErrorClass = exceptionClass("EOFError", exceptionClass_)
+    public static let eofErrorClass = exceptionClass("EOFError", exceptionClass_)
     static let timeoutErrorClass = exceptionClass("TimeoutError", osErrorClass)
     static let notADirectoryErrorClass = exceptionClass("NotADirectoryError", osErrorClass)
     static let floatingPointErrorClass = exceptionClass("FloatingPointError", arithmeticErrorClass)

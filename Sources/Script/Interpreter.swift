@@ -156,7 +156,7 @@ final class Interpreter {
 
     func bindArguments(_ fn: PyFunction, _ frame: Frame, _ args: [PyObject], _ kw: [(String, PyObject)]) throws {
         let params = fn.def.parameters
-        let name = fn.def.name
+        let name = fn.def.qualifiedName  // CPython 3.10+ names the function by __qualname__ in these errors
         var positionalIndex = 0
         var extra: [PyObject] = []
         for a in args {

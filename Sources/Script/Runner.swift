@@ -13,6 +13,10 @@ public enum ScriptRunner {
     }
 
     /// Asks the running script to raise KeyboardInterrupt at its next statement (call from a SIGINT handler).
+    /// Writes `text` to the running script's standard output (in order with its `print`s), for
+    /// native modules that print (torchsummary's table).
+    public static func writeOutput(_ text: String) { Interpreter.current.output(text) }
+
     public static func requestInterrupt() {
         Interpreter.interruptRequested = true
     }

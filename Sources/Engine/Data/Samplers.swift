@@ -9,13 +9,14 @@ public enum Sampling {
     /// `SequentialSampler`: `0..<count`.
     public static func sequential(_ count: Int) -> [Int] { Array(0..<max(count, 0)) }
 
-    /// `RandomSampler(data_source, generator=generator)` without replacement, one full pass.
+    /// `RandomSampler(data_source, num_samples=numSamples, generator=generator)` without
+    /// replacement: `numSamples / count` full permutations, then the first `numSamples % count`
+    /// of one more (default: one full pass).
     ///
     /// With no generator, PyTorch draws a seed from the global generator and shuffles with a
-    /// fresh generator seeded with it. At the end of the pass PyTorch draws one more
-    /// permutation (`randperm(n)[:0]`); it is drawn here too so a shared generator continues
-    /// as in PyTorch.
-    public static func randomPermutation(_ count: Int, generator: Generator? = nil) -> [Int] {
+    /// fresh generator seeded with it. That last permutation is drawn even when no element of
+    /// it is used (`randperm(n)[:0]`), so a shared generator continues as in PyTorch.
+    public static func randomPermutation(_ count: Int, numSamples: Int? = nil, generator: Generator? = nil) -> [Int] {
         guard count > 0 else { return [] }
         let g: Generator
         if let generator {
@@ -24,8 +25,10 @@ public enum Sampling {
             g = Generator()
             g.manualSeed(UInt64(bitPattern: randomInt64(Generator.global)))
         }
-        let order = g.randperm(count).map { Int($0) }
-        _ = g.randperm(count)
+        let total = max(numSamples ?? count, 0)
+        var order: [Int] = []
+        for _ in 0..<(total / count) { order += g.randperm(count).map { Int($0) } }
+        order += g.randperm(count).prefix(total % count).map { Int($0) }
         return order
     }
 
@@ -38,7 +41,7 @@ public enum Sampling {
         out.reserveCapacity(indices.count / batchSize + 1)
         var start = 0
         while start < indices.count {
-            let end = min(start + batchSize, indices.count)
+            let end = start + min(batchSize, indices.count - start)
             if end - start < batchSize && dropLast { break }
             out.append(Array(indices[start..<end]))
             start = end
@@ -49,7 +52,7 @@ public enum Sampling {
     /// `len(BatchSampler)`: the number of batches for `count` indices.
     public static func batchCount(_ count: Int, batchSize: Int, dropLast: Bool) -> Int {
         guard batchSize > 0, count > 0 else { return 0 }
-        return dropLast ? count / batchSize : (count + batchSize - 1) / batchSize
+        return count / batchSize + (dropLast || count % batchSize == 0 ? 0 : 1)
     }
 
     /// The lengths of a split given as fractions summing to 1 (`random_split`): floor of each
@@ -73,7 +76,13 @@ public enum Sampling {
     /// `random_split(dataset, lengths, generator)`: the indices of each split, taken in order
     /// from `randperm(sum(lengths), generator=generator)`.
     public static func randomSplit(count: Int, lengths: [Int], generator: Generator = Generator.global) throws -> [[Int]] {
-        guard lengths.reduce(0, +) == count, lengths.allSatisfy({ $0 >= 0 }) else {
+        var total = 0
+        for n in lengths {
+            let (sum, overflow) = total.addingReportingOverflow(n)
+            guard n >= 0, !overflow else { total = -1; break }
+            total = sum
+        }
+        guard total == count else {
             throw TensorError.value("Sum of input lengths does not equal the length of the input dataset!")
         }
         let perm = generator.randperm(count).map { Int($0) }

@@ -55,3 +55,10 @@ try:
     torch.optim.SGD([{"params": [w]}, {"params": [w]}], lr=0.1)
 except ValueError as e:
     print("ValueError:", e)
+fresh = torch.ones(1, requires_grad=True)
+o3 = torch.optim.Adam([fresh])
+print(o3.state[fresh], len(o3.state))
+print(o3.state)
+fresh.sum().backward()
+o3.step()
+print(o3.state)

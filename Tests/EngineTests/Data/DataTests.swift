@@ -53,6 +53,9 @@ final class DataTests: XCTestCase {
         XCTAssertEqual(try Sampling.batches(Array(0..<10), batchSize: 3, dropLast: true), [[0, 1, 2], [3, 4, 5], [6, 7, 8]])
         XCTAssertEqual(Sampling.batchCount(10, batchSize: 3, dropLast: true), 3)
         XCTAssertEqual(Sampling.batchCount(10, batchSize: 3, dropLast: false), 4)
+        XCTAssertEqual(Sampling.batchCount(10, batchSize: .max, dropLast: false), 1)
+        XCTAssertEqual(try Sampling.batches([4, 2], batchSize: .max, dropLast: false), [[4, 2]])
+        XCTAssertThrowsError(try Sampling.randomSplit(count: 2, lengths: [.max, 2]))
         XCTAssertThrowsError(try Sampling.batches([0], batchSize: 0, dropLast: false)) { e in
             XCTAssertEqual((e as? TensorError)?.message, "batch_size should be a positive integer value, but got batch_size=0")
         }
