@@ -31,10 +31,11 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; status=$$?; \
-	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test-output.txt | tail -1); \
+	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with " .build/test-output.txt | tail -1); \
 	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
-	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
-	if [ -n "$$summary" ]; then echo "tests: $$((total - failed)) passed, $$failed failed"; fi; \
+	failed=$$(echo "$$summary" | sed -E 's/.* ([0-9]+) failures?.*/\1/'); \
+	skipped=0; case "$$summary" in *skipped*) skipped=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) tests? skipped.*/\1/');; esac; \
+	if [ -n "$$summary" ]; then echo "tests: $$((total - failed - skipped)) passed, $$failed failed, $$skipped skipped"; fi; \
 	exit $$status
 
 demo: release

@@ -98,8 +98,8 @@ public final class Adagrad: Optimizer {
         optimizer.updateInPlace(p, T.self) { x in
             for i in 0..<n {
                 var d = maximize ? -g[i] : g[i]
-                if decay { d = d.addingProduct(x[i], wd) }                 // grad.add(param, alpha=wd)
-                s[i] = s[i].addingProduct(d, d)                            // state_sum.addcmul_(grad, grad, value=1)
+                if decay { d = d.fused(x[i], wd) }                 // grad.add(param, alpha=wd)
+                s[i] = s[i].fused(d, d)                            // state_sum.addcmul_(grad, grad, value=1)
                 let std = s[i].squareRoot() + e                            // state_sum.sqrt().add_(eps)
                 x[i] = x[i] + negLR * d / std                              // param.addcdiv_(grad, std, value=-clr)
             }

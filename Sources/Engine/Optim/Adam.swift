@@ -140,10 +140,10 @@ public class Adam: Optimizer {
                 var d = c.maximize ? -g[i] : g[i]
                 if decay {
                     if c.decoupled { x[i] = x[i] * shrink }                // param.mul_(1 - lr * wd)
-                    else { d = d.addingProduct(x[i], wd) }                 // grad.add(param, alpha=wd)
+                    else { d = d.fused(x[i], wd) }                 // grad.add(param, alpha=wd)
                 }
                 m[i] = OptimMath.lerp(m[i], d, w1)                         // exp_avg.lerp_(grad, 1 - beta1)
-                v[i] = (v[i] * b2).addingProduct(w2 * d, d)                // exp_avg_sq.mul_(b2).addcmul_(g, g, value=1-b2)
+                v[i] = (v[i] * b2).fused(w2 * d, d)                // exp_avg_sq.mul_(b2).addcmul_(g, g, value=1-b2)
                 var s = v[i]
                 if let vmax {
                     vmax[i] = OptimMath.maximum(vmax[i], v[i])             // torch.maximum(max_exp_avg_sq, exp_avg_sq)

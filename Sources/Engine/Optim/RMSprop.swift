@@ -105,19 +105,19 @@ public final class RMSprop: Optimizer {
         optimizer.updateInPlace(p, T.self) { x in
             for i in 0..<n {
                 var d = c.maximize ? -g[i] : g[i]
-                if decay { d = d.addingProduct(x[i], wd) }                 // grad.add(param, alpha=wd)
-                sq[i] = (sq[i] * alpha).addingProduct(keep * d, d)         // square_avg.mul_(a).addcmul_(g, g, value=1-a)
+                if decay { d = d.fused(x[i], wd) }                 // grad.add(param, alpha=wd)
+                sq[i] = (sq[i] * alpha).fused(keep * d, d)         // square_avg.mul_(a).addcmul_(g, g, value=1-a)
                 var avg: T
                 if let ga {
                     ga[i] = OptimMath.lerp(ga[i], d, keep)                 // grad_avg.lerp_(grad, 1 - alpha)
-                    avg = sq[i].addingProduct(-ga[i], ga[i]).squareRoot()  // square_avg.addcmul(ga, ga, value=-1).sqrt_()
+                    avg = sq[i].fused(-ga[i], ga[i]).squareRoot()  // square_avg.addcmul(ga, ga, value=-1).sqrt_()
                 } else {
                     avg = sq[i].squareRoot()
                 }
                 avg = avg + eps                                            // avg.add_(eps)
                 if let buf {
                     buf[i] = buf[i] * mom + 1 * d / avg                    // buf.mul_(m).addcdiv_(grad, avg)
-                    x[i] = x[i].addingProduct(buf[i], negLR)               // param.add_(buf, alpha=-lr)
+                    x[i] = x[i].fused(buf[i], negLR)               // param.add_(buf, alpha=-lr)
                 } else {
                     x[i] = x[i] + negLR * d / avg                          // param.addcdiv_(grad, avg, value=-lr)
                 }

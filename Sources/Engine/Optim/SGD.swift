@@ -101,16 +101,16 @@ public final class SGD: Optimizer {
         optimizer.updateInPlace(p, T.self) { x in
             for i in 0..<n {
                 var d = c.maximize ? -g[i] : g[i]
-                if decay { d = d.addingProduct(x[i], wd) }               // grad.add(param, alpha=wd)
+                if decay { d = d.fused(x[i], wd) }               // grad.add(param, alpha=wd)
                 if let buf {
                     if first {
                         buf[i] = d                                       // grad.detach().clone()
                     } else {
-                        buf[i] = (buf[i] * mom).addingProduct(d, keep)   // buf.mul_(m).add_(grad, alpha=1-damp)
+                        buf[i] = (buf[i] * mom).fused(d, keep)   // buf.mul_(m).add_(grad, alpha=1-damp)
                     }
-                    d = c.nesterov ? d.addingProduct(buf[i], mom) : buf[i]
+                    d = c.nesterov ? d.fused(buf[i], mom) : buf[i]
                 }
-                x[i] = x[i].addingProduct(d, negLR)                      // param.add_(grad, alpha=-lr)
+                x[i] = x[i].fused(d, negLR)                      // param.add_(grad, alpha=-lr)
             }
         }
     }
