@@ -180,7 +180,8 @@ extension Interpreter {
             exc.suppressContext = true
         }
         if exc.context == nil, let ctx = handling.last, ctx !== exc { exc.context = ctx }
-        exc.traceback = []
+        // A re-raised exception keeps its frames; the raise line is recorded after them, and the
+        // traceback prints newest first, as CPython's `raise err` does.
         exc.lastRecordedFrame = nil
         throw PyError(exc)
     }

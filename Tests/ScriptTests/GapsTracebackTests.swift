@@ -29,6 +29,29 @@ final class GapsTracebackTests: XCTestCase {
         """)
     }
 
+    func testRaisingACaughtExceptionAgainKeepsItsFrames() {
+        check("""
+        def f():
+            raise ValueError("x")
+        try:
+            f()
+        except ValueError as e:
+            err = e
+        raise err
+
+        """, """
+        Traceback (most recent call last):
+          File "test.py", line 7, in <module>
+            raise err
+          File "test.py", line 4, in <module>
+            f()
+          File "test.py", line 2, in f
+            raise ValueError("x")
+        ValueError: x
+
+        """)
+    }
+
     func testExplicitCauseChain() {
         check("""
         def a():
