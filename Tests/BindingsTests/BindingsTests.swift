@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Runs a script with the torch bindings installed; returns stdout plus, after an error, the
-/// last line of the traceback (as Tests/BindingsTests/Scripts/generate.py records PyTorch's).
+/// last line of the traceback (as Tests/BindingsTests/generate.py records PyTorch's).
 func runTorchScript(_ source: String, path: String = "test.py") -> String {
     Bindings.install()
     var out = "", err = ""
@@ -24,7 +24,7 @@ final class BindingsInstallTests: XCTestCase {
     }
 }
 
-/// Every Scripts/NAME.py must print exactly what PyTorch printed (NAME.out, made by generate.py).
+/// Every Scripts/NAME.py must print exactly what PyTorch printed (NAME.out, made by `generate.py Scripts`).
 final class BindingsScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 

@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Every Functional/NAME.py (torch.nn.functional, nn.init, nn.utils) must print exactly what
-/// PyTorch printed (NAME.out, made by Functional/generate.py).
+/// PyTorch printed (NAME.out, made by generate.py Functional).
 final class FunctionalScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 

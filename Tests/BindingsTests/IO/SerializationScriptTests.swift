@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Every IO/NAME.py (torch.save / torch.load in scripts) must print exactly what PyTorch
-/// printed (NAME.out, made by IO/generate.py under real PyTorch).
+/// printed (NAME.out, made by generate.py IO under real PyTorch).
 final class SerializationScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 

@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Every NN/NAME.py (torch.nn in scripts) must print exactly what PyTorch printed (NAME.out,
-/// made by NN/generate.py under real PyTorch).
+/// made by generate.py NN under real PyTorch).
 final class NNScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 

@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Every Summary/NAME.py (torchsummary in scripts) must print exactly what the real torchsummary
-/// package printed under PyTorch (NAME.out, made by Summary/generate.py).
+/// package printed under PyTorch (NAME.out, made by generate.py Summary).
 final class SummaryScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 

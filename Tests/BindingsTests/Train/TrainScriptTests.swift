@@ -4,7 +4,7 @@ import XCTest
 import Script
 
 /// Every Train/NAME.py (torch.optim and torch.utils.data in scripts) must print exactly what PyTorch printed (NAME.out,
-/// made by Train/generate.py under real PyTorch).
+/// made by generate.py Train under real PyTorch).
 final class TrainScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
