@@ -23,16 +23,32 @@ let package = Package(
         // Exclusivity is checked statically; the dynamic checks cost ~10% of interpreter time.
         .target(name: "Script", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // The torch family (and its companions) as script modules, built on Engine's Swift API.
-        .target(name: "Bindings", dependencies: ["Engine", "Script"]),
+        .target(name: "Bindings", dependencies: ["Engine", "Script", "Plot"]),
+        // System library: GNU readline for the REPL (apt: libreadline-dev).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // C++ bridge to gnuplot through gnuplot-iostream (apt: libgnuplot-iostream-dev, Boost); C header only.
+        .target(
+            name: "CGnuplot",
+            linkerSettings: [.linkedLibrary("boost_iostreams"), .linkedLibrary("boost_system"), .linkedLibrary("boost_filesystem")]
+        ),
+        // pyplot's figure model rendered as gnuplot scripts, drawn through CGnuplot.
+        .target(name: "Plot", dependencies: ["CGnuplot"]),
+        // Percent-format cells, Markdown in the terminal, the lesson catalogue and stepping.
+        .target(name: "Notebook", dependencies: ["Script"]),
         // The command-line program.
         .executableTarget(
             name: "wick",
-            dependencies: ["Script", "Bindings", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Script", "Bindings", "Engine", "Plot", "Notebook", "CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "wick-bench", dependencies: ["Engine"], path: "Benchmarks/wick-bench"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Script", "Engine"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        // Drives the built `wick` binary (pseudo-terminal REPL sessions, CLI commands).
+        .testTarget(name: "WickTests", dependencies: ["wick"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
 )
