@@ -100,12 +100,25 @@ final class FileObject {
             if isDir.boolValue { throw PyError(Builtin.isADirectoryErrorClass, "[Errno 21] Is a directory: \(Runtime.quote(path))") }
             content = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
                 .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        } else if mode.contains("a") {
-            buffer = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         }
         var position = content.startIndex
-        let flush = { try? buffer.write(toFile: path, atomically: true, encoding: .utf8) }
         let writable = mode.contains("w") || mode.contains("a")
+        // Writes go straight to the file (as CPython's buffer would at exit), each costing only its own length.
+        var handle: FileHandle?
+        if writable {
+            if mode.contains("w") || !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                    throw PyError(Builtin.fileNotFoundErrorClass, "[Errno 2] No such file or directory: \(Runtime.quote(path))")
+                }
+            }
+            handle = FileHandle(forWritingAtPath: path)
+            _ = try? handle?.seekToEnd()
+        }
+        let flush = {
+            guard !buffer.isEmpty, let h = handle else { return }
+            try? h.write(contentsOf: Data(buffer.utf8))
+            buffer = ""
+        }
         func method(_ name: String, _ params: String, _ body: @escaping (Arguments) throws -> PyObject) {
             obj.attributes?[name] = PyNativeFunction(name: name, parameters: params, body)
         }
@@ -119,15 +132,23 @@ final class FileObject {
         method("readlines", "") { _ in
             let rest = content[position...]
             position = content.endIndex
-            return PyList(rest.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, l in
-                i == rest.split(separator: "\n", omittingEmptySubsequences: false).count - 1 ? (l.isEmpty ? nil : PyStr(String(l))) : PyStr(l + "\n")
+            let lines = rest.split(separator: "\n", omittingEmptySubsequences: false)
+            return PyList(lines.enumerated().compactMap { i, l in
+                i == lines.count - 1 ? (l.isEmpty ? nil : PyStr(String(l))) : PyStr(l + "\n")
             })
         }
         method("write", "s") { a in
             guard writable else { throw PyError(Builtin.osErrorClass, "not writable") }
+            guard handle != nil else { throw PyError.value("I/O operation on closed file.") }
             let s = try Builtin.string(a[0]); buffer += s; flush(); return PyInt.make(s.unicodeScalars.count)
         }
-        method("close", "") { _ in if writable { flush() }; return PyNone.shared }
+        method("flush", "") { _ in flush(); return PyNone.shared }
+        method("close", "") { _ in
+            flush()
+            try? handle?.close()
+            handle = nil
+            return PyNone.shared
+        }
         return obj
     }
 }

@@ -79,7 +79,7 @@ func parallelRanges(_ count: Int, grain: Int = grainSize, threaded: Bool = true,
     let size = (count + chunks - 1) / chunks
     let ran = WorkerPool.shared.run(chunks) { c in
         let start = c * size, end = Swift.min(count, start + size)
-        if start < end { body(start, end) }
+        if start < end && !Interruption.isRequested { body(start, end) }  // Ctrl-C: skip the remaining chunks
     }
     if !ran { body(0, count) }  // the pool is busy: a nested or concurrent loop runs here
 }
