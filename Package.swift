@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"]),
         .testTarget(name: "BindingsTests", dependencies: ["Bindings", "Script", "Engine"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], exclude: ["Golden", "make_colors.py"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         // Drives the built `wick` binary (pseudo-terminal REPL sessions, CLI commands).
         .testTarget(name: "WickTests", dependencies: ["wick"]),

@@ -1,0 +1,18 @@
+# Wick figure 3: matplotlib.pyplot drawn by gnuplot 5.4. Re-render with: gnuplot <this file>
+set terminal pngcairo size 640,480 font 'DejaVu Sans,11' noenhanced background rgb 'white'
+set termoption noenhanced
+set encoding utf8
+set output '/golden/empty_axes.png'
+WICK_DATA = '/golden/empty_axes.dat'
+
+# axes 1: subplot(1, 1, 1)
+set border 15 lw 1.112 lc rgb 'black'
+set tics out nomirror scale 0.5
+set style fill solid 1.0 noborder
+set key noautotitle
+set xrange [0:1]
+set yrange [0:1]
+unset colorbox
+unset key
+plot NaN notitle
+set output
