@@ -1,81 +1,62 @@
 import ArgumentParser
 import Foundation
 import Bindings
+import Notebook
 import Script
 
-/// `wick`: runs lessons and scripts (issue 3 and 6 grow it).
+/// `wick`: the REPL, the lesson runner and the checks (RUNNER.md).
 struct Wick: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wick",
         abstract: "Learn how neural networks are built and trained, the PyTorch way.",
+        discussion: """
+        With no arguments, wick starts the REPL. `wick FILE` is short for `wick run FILE`.
+        Colours appear only on a terminal and never with NO_COLOR set.
+        """,
         version: "0.1.0",
-        subcommands: [Run.self])
-}
+        subcommands: [Run.self, StepCommand.self, Lessons.self, Check.self, GradcheckCommand.self])
 
-/// `wick run FILE`: parse the whole file, then run it; exit 0, or 1 after a traceback.
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a lesson or script top to bottom.")
-
-    @Argument(help: "The script to run.") var file: String
-    @Argument(parsing: .captureForPassthrough, help: "Arguments for the script (sys.argv).") var arguments: [String] = []
-
+    /// Bare `wick`: the REPL.
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write("wick: can't open file '\(file)': [Errno 2] No such file or directory\n".data(using: .utf8)!)
-            throw ExitCode(2)
-        }
-        guard let source = String(data: data, encoding: .utf8) else {
-            let offset = firstInvalidUTF8Offset(data)
-            FileHandle.standardError.write("SyntaxError: (unicode error) 'utf-8' codec can't decode byte at position \(offset): invalid start byte (\(file))\n".data(using: .utf8)!)
-            throw ExitCode(1)
-        }
-        // Ctrl-C raises KeyboardInterrupt at the next statement; the traceback ends the run with status 130.
-        signal(SIGINT) { _ in ScriptRunner.requestInterrupt() }
-        Bindings.install()
-        let out = StandardStreams()
-        let status = ScriptRunner.run(source: source, path: file, arguments: arguments,
-                                      output: .init(stdout: out.writeOut, stderr: out.writeErr))
-        out.flush()
+        let status = WickREPL.start(openingLesson: nil)
         if status != 0 { throw ExitCode(status) }
     }
-
-    private func firstInvalidUTF8Offset(_ data: Data) -> Int {
-        var i = 0
-        let bytes = [UInt8](data)
-        while i < bytes.count {
-            let b = bytes[i]
-            let n = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            if n == 0 || i + n > bytes.count { return i }
-            for k in 1..<n where bytes[i + k] >> 6 != 0b10 { return i }
-            i += n
-        }
-        return i
-    }
 }
 
-/// Buffered stdout (flushed before anything goes to stderr, so the two interleave correctly).
-final class StandardStreams {
-    private var buffer: [UInt8] = []
-    func writeOut(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { flush() }
+/// The subcommand names (`wick NAME …`); any other first argument is a file to run.
+let subcommandNames: Set<String> = ["run", "step", "lessons", "check", "gradcheck", "help"]
+
+/// `wick run FILE --cell 3 a b`: wick's own run options may follow the file; they move before it,
+/// so that everything else after the file reaches the script's `sys.argv` untouched
+/// (`--` ends wick's options: `wick run s.py -- --quiet` passes `--quiet` to the script).
+func hoistRunOptions(_ args: [String]) -> [String] {
+    guard args.first == "run" else { return args }
+    let valued: Set<String> = ["--cell", "--until"]
+    func isFlag(_ a: String) -> Bool { a == "--quiet" || a.hasPrefix("--cell=") || a.hasPrefix("--until=") }
+    var i = 1
+    while i < args.count {
+        if valued.contains(args[i]) { i += 2 } else if isFlag(args[i]) { i += 1 } else { break }
     }
-    func writeErr(_ s: String) {
-        flush()
-        FileHandle.standardError.write(s.data(using: .utf8) ?? Data())
+    guard i < args.count, !args[i].hasPrefix("-") else { return args }
+    var options: [String] = [], rest: [String] = []
+    var k = i + 1
+    while k < args.count {
+        let a = args[k]
+        if a == "--" { rest += args[(k + 1)...]; break }
+        if valued.contains(a), k + 1 < args.count { options += [a, args[k + 1]]; k += 2; continue }
+        if isFlag(a) { options.append(a) } else { rest.append(a) }
+        k += 1
     }
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { p in _ = fwrite(p.baseAddress, 1, p.count, stdout) }
-        fflush(stdout)
-        buffer.removeAll(keepingCapacity: true)
-    }
+    return Array(args[..<i]) + options + [args[i]] + rest
 }
 
-// `wick FILE` means `wick run FILE`.
 var arguments = Array(CommandLine.arguments.dropFirst())
-if let first = arguments.first, !first.hasPrefix("-"), first != "run", first != "help" {
+if let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) {
     arguments.insert("run", at: 0)
+}
+arguments = hoistRunOptions(arguments)
+TqdmBindings.makeDisplay = { total, desc, leave, enabled in
+    ProgressBar(total: total, desc: desc, leave: leave, enabled: enabled)
 }
 do {
     var command = try Wick.parseAsRoot(arguments)
@@ -88,6 +69,6 @@ do {
         print(Wick.fullMessage(for: error))
         exit(0)
     }
-    FileHandle.standardError.write((Wick.fullMessage(for: error) + "\n").data(using: .utf8)!)
+    Console.error(Wick.fullMessage(for: error))
     exit(2)
 }
