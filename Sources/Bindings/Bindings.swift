@@ -24,5 +24,8 @@ public enum Bindings {
         DataBindings.install()
         SummaryBindings.install()
         SerializationBindings.install()
+        TqdmBindings.install()
+        NumpyBindings.install()
+        PyplotBindings.install()
     }
 }

@@ -108,6 +108,11 @@ final class SessionTests: XCTestCase {
         let (o2, out, _) = s.run("x > 0")
         XCTAssertEqual(o2, .ok)
         XCTAssertEqual(out, "True\n")
+        // Ctrl-C during a last statement that never polls (a sleep) still ends in KeyboardInterrupt.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { s.session.interrupt() }
+        let (o3, _, err3) = s.run("import time\ntime.sleep(0.4)\n")
+        XCTAssertEqual(o3, .interrupted)
+        XCTAssertTrue(err3.hasSuffix("  File \"<stdin>\", line 2, in <module>\nKeyboardInterrupt\n"), err3)
         // A request left over after a run does not hit the next one.
         s.session.interrupt()
         XCTAssertEqual(s.run("y = 1").0, .ok)
@@ -132,5 +137,26 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(s.session.globals.isEmpty)
         XCTAssertTrue(s.session.inputs.isEmpty)
         XCTAssertEqual(s.run("a").0, .error)
+    }
+
+    func testMeasureRunsWithoutEchoAndRethrows() throws {
+        let s = RecordingSession()
+        s.run("count = 0")
+        let seconds = try s.session.measure("count += 1\ncount", number: 5)
+        XCTAssertGreaterThanOrEqual(seconds, 0)
+        XCTAssertEqual(s.run("count").1, "5\n")  // nothing echoed by the timed runs
+        XCTAssertThrowsError(try s.session.measure("1 / 0", number: 1)) { error in
+            XCTAssertTrue(s.session.describe(error).hasSuffix("ZeroDivisionError: division by zero\n"), s.session.describe(error))
+        }
+        XCTAssertThrowsError(try s.session.measure("1 +", number: 1)) { XCTAssertTrue($0 is SyntaxErrorInfo) }
+    }
+
+    func testPerformAndSubscriptRunOnTheSessionThread() {
+        let s = RecordingSession()
+        s.session["answer"] = PyInt.make(42)
+        XCTAssertEqual(s.run("answer + 0").1, "42\n")
+        XCTAssertNil(s.session["missing"])
+        XCTAssertFalse(s.session.perform { Thread.isMainThread })
+        XCTAssertEqual(s.session.perform { Thread.current.stackSize }, 512 << 20)
     }
 }
