@@ -55,7 +55,7 @@ class TinyNet(nn.Module):
         return self.fc2(h)
 
 # %% [markdown]
-# Building the class does nothing yet. **Instantiating** it runs `__init__`, which draws
+# Defining the class builds nothing yet. **Instantiating** it runs `__init__`, which draws
 # the starting values of the weights at random; seeding the random generator first makes
 # them the same on every run. `print(model)` lists the registered parts.
 

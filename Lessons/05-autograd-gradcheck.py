@@ -171,7 +171,7 @@ plt.ylim(1e-13, 1)
 plt.xlabel("step size h")
 plt.ylabel("|numerical - exact derivative|")
 plt.title("Finite differences: truncation vs rounding error")
-plt.legend()
+plt.legend(loc="upper center")
 plt.savefig("Plots/05-step-size.png")
 plt.close()
 

@@ -226,7 +226,7 @@ sched_runs = {n: train_with(n) for n in names}
 for n, (lrs, losses) in sched_runs.items():
     print(f"{n:18s} lr {lrs[0]:.4f} -> {lrs[-1]:.5f}   final loss {losses[-1]:.4f}"
           f"  ({100 * (losses[-1] / best_loss - 1):.1f}% above best)")
-assert sched_runs["constant"][1][-1] > 1.05 * best_loss
+assert sched_runs["constant"][1][-1] > 1.3 * best_loss
 assert all(sched_runs[n][1][-1] < 1.01 * best_loss for n in names[1:])
 
 # %% [markdown]
@@ -262,8 +262,8 @@ plt.savefig("Plots/08-schedules.png")
 plt.close()
 
 # %% [markdown]
-# With a constant rate the loss never settles: it stays several percent above the
-# bottom, and its curve (right, log scale: how far from the bottom) jumps up and down.
+# With a constant rate the loss never settles: its distance from the bottom (right, log
+# scale) jumps up and down, and at the last epoch it is still more than 30% above it.
 # Every decaying schedule ends within 1% of the best. Which decay works best depends on
 # the problem; cosine and one-cycle are common defaults for deep networks.
 #
