@@ -110,6 +110,15 @@ extension Axes {
         legend = try Legend(location: location, labels: labels)
     }
 
+    /// The limits as they will be drawn — `get_xlim()` / `get_ylim()`: explicit limits where set,
+    /// else matplotlib's autoscaling (data limits plus 5% margins; none for images and contours,
+    /// none below a bar's base; `(0, 1)` for an empty axes; reversed for images and inverted axes).
+    public func viewLimits() throws -> (x: (lower: Double, upper: Double), y: (lower: Double, upper: Double)) {
+        var r = AxesRenderer(axes: self, scale: RenderScale.of(.png, dpi: 100), data: DataWriter(), format: .png)
+        let (x, y) = try r.limits()
+        return ((x.0, x.1), (y.0, y.1))
+    }
+
     /// Whether this axes holds a colour-mapped series (`imshow`, `contourf`, `scatter(c=values)`).
     public var hasMappable: Bool {
         series.contains {

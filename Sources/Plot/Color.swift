@@ -76,23 +76,34 @@ public struct Color: Equatable, Hashable, Sendable, CustomStringConvertible {
         return c
     }
 
+    /// `v` clamped to 0…1 (NaN → 0), so a hand-edited component can never trap a conversion.
+    static func unit(_ v: Double) -> Double { v.isNaN ? 0 : min(max(v, 0), 1) }
+
+    /// `v` as a byte 0…255.
+    static func byte(_ v: Double) -> Int { Int((unit(v) * 255).rounded()) }
+
+    /// `0xAARRGGBB` with AA the transparency, for gnuplot's `lc rgb variable`.
+    func argb(alpha: Double) -> UInt32 {
+        UInt32(Color.byte(1 - Color.unit(alpha))) << 24 | UInt32(Color.byte(red)) << 16
+            | UInt32(Color.byte(green)) << 8 | UInt32(Color.byte(blue))
+    }
+
     /// `#rrggbb` (alpha not included).
     public var hex: String {
-        func byte(_ v: Double) -> Int { Int((min(max(v, 0), 1) * 255).rounded()) }
-        return String(format: "#%02x%02x%02x", byte(red), byte(green), byte(blue))
+        String(format: "#%02x%02x%02x", Color.byte(red), Color.byte(green), Color.byte(blue))
     }
 
     /// `#rrggbb`, or `#rrggbbaa` when an alpha is set.
     public var description: String {
         guard let a = alpha else { return hex }
-        return hex + String(format: "%02x", Int((a * 255).rounded()))
+        return hex + String(format: "%02x", Color.byte(a))
     }
 
     /// gnuplot's `rgb '#AARRGGBB'` form, where AA is transparency (00 opaque), combining this
     /// colour's alpha with `alpha` from the series (the series alpha wins, like matplotlib).
     func gnuplot(alpha seriesAlpha: Double? = nil) -> String {
         let a = seriesAlpha ?? alpha ?? 1
-        let t = Int(((1 - min(max(a, 0), 1)) * 255).rounded())
+        let t = Color.byte(1 - Color.unit(a))
         if t == 0 { return "rgb '\(hex)'" }
         return "rgb '#" + String(format: "%02x", t) + hex.dropFirst() + "'"
     }

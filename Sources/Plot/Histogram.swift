@@ -73,3 +73,40 @@ public struct Histogram: Equatable, Sendable {
         self.edges = edges
     }
 }
+
+extension Axes {
+    /// `hist([a, b, …], bins=, range=, density=, color=[…], alpha=, label=[…])`: several datasets
+    /// binned over their common range and drawn side by side in each bin (80% of the bin shared),
+    /// as matplotlib's `histtype='bar'` does. Returns one `Histogram` per dataset.
+    @discardableResult
+    public func hist(datasets: [[Double]], bins: HistogramBins = .count(10), range: (Double, Double)? = nil, density: Bool = false,
+                     colors: [Color]? = nil, alpha: Double? = nil, labels: [String]? = nil) throws -> [Histogram] {
+        guard datasets.count != 1 else {
+            return [try hist(datasets[0], bins: bins, range: range, density: density, color: colors?.first, alpha: alpha, label: labels?.first)]
+        }
+        try Check.alpha(alpha)
+        let n = datasets.count
+        if let c = colors, c.count != n { throw PlotError.value("The 'color' keyword argument must have one color per dataset, but \(n) datasets and \(c.count) colors were provided") }
+        if let l = labels, l.count != n { throw PlotError.value("label must have one entry per dataset: \(n) datasets and \(l.count) labels") }
+        var common = range
+        if common == nil, case .count = bins {
+            let all = datasets.joined().filter { !$0.isNaN }
+            if let lo = all.min(), let hi = all.max() { common = (lo, hi) }
+        }
+        let results = try datasets.map { try Histogram($0, bins: bins, range: common, density: density) }
+        let colorList = colors ?? (0..<n).map { _ in nextLineColor() }
+        for (i, h) in results.enumerated() {
+            let m = h.counts.count
+            var left: [Double] = [], width: [Double] = []
+            for j in 0..<m {
+                let total = h.edges[j + 1] - h.edges[j]
+                let w = 0.8 * total / Double(n)
+                let centre = h.edges[j] + 0.5 * total - 0.5 * 0.8 * total * (1 - 1 / Double(n)) + Double(i) * w
+                left.append(centre - w / 2); width.append(w)
+            }
+            series.append(.bars(BarSeries(left: left, width: width, bottom: Array(repeating: 0, count: m), height: h.counts,
+                                          color: colorList[i], edgeColor: nil, alpha: alpha, label: labels?[i])))
+        }
+        return results
+    }
+}

@@ -131,7 +131,8 @@ extension Figure {
         let name = "figure \(number)"
         guard run.succeeded else { Plot.warn(Plot.describeFailure(run, name: name)); return "" }
         Plot.logWarnings(run, name: name)
-        return run.output
+        // gnuplot's dumb terminal starts each page with a form feed (even with `nofeed`).
+        return options.mode == .dumb ? run.output.replacingOccurrences(of: "\u{0c}", with: "") : run.output
     }
 }
 

@@ -36,6 +36,13 @@ struct AxesRenderer {
         self.axes = axes; self.scale = scale; self.data = data; self.format = format
     }
 
+    /// The x and y limits as drawn (matplotlib's `get_xlim()` / `get_ylim()` after autoscaling).
+    mutating func limits() throws -> ((Double, Double), (Double, Double)) {
+        for series in axes.series { try add(series) }
+        return (range(xExtent, axes.xlim, log: axes.xscale == .log, reversed: axes.xInverted, stickyLow: nil),
+                range(yExtent, axes.ylim, log: axes.yscale == .log, reversed: invertY != axes.yInverted, stickyLow: stickyBottom))
+    }
+
     mutating func render() throws -> String {
         for series in axes.series { try add(series) }
         for t in axes.annotations { addText(t) }

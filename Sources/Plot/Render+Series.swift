@@ -3,6 +3,7 @@ import Foundation
 extension AxesRenderer {
     /// Adds the data blocks, `set` commands and plot clauses of one series.
     mutating func add(_ series: Series) throws {
+        try series.validate()
         switch series {
         case .line(let l): addLine(l)
         case .scatter(let s): addScatter(s)
@@ -56,9 +57,7 @@ extension AxesRenderer {
         case .perPoint(let colors):
             let k = data.block((0..<s.x.count).map { i -> [Double] in
                 let col = colors[i]
-                let a = s.alpha ?? col.alpha ?? 1
-                let argb = (UInt32(((1 - a) * 255).rounded()) << 24) | (UInt32((col.red * 255).rounded()) << 16)
-                    | (UInt32((col.green * 255).rounded()) << 8) | UInt32((col.blue * 255).rounded())
+                let argb = col.argb(alpha: s.alpha ?? col.alpha ?? 1)
                 return [s.x[i], s.y[i], ps[i], Double(argb)]
             })
             c = "WICK_DATA index \(k) using 1:2:3:4 with points pt \(s.marker.gnuplotPointType) ps variable lc rgb variable"

@@ -110,8 +110,8 @@ extension Figure {
             let (w, h) = try pixelSize(dpi: dpi)
             return "set terminal pngcairo size \(w),\(h) \(font) noenhanced background rgb 'white'"
         case .svg:
-            let w = Int((size.width * 72).rounded()), h = Int((size.height * 72).rounded())
-            return "set terminal svg size \(max(w, 1)),\(max(h, 1)) \(font) noenhanced background rgb 'white'"
+            let (w, h) = try pixelSize(dpi: 72)
+            return "set terminal svg size \(w),\(h) \(font) noenhanced background rgb 'white'"
         case .pdf:
             return "set terminal pdfcairo size \(Format.gp(GP.round4(size.width)))in,\(Format.gp(GP.round4(size.height)))in \(font) noenhanced"
         case .dumb(let c, let r, let ansi):

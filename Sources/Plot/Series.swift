@@ -237,3 +237,51 @@ public struct TextAnnotation: Equatable, Sendable {
             && a.fontSize == b.fontSize && a.horizontalAlignment == b.horizontalAlignment
     }
 }
+
+extension Series {
+    /// Throws a ValueError when a series has inconsistent lengths or shapes.
+    ///
+    /// The drawing methods of `Axes` never build such a series, but `Axes.series` is public and
+    /// settable (for `Line2D.set_data` and friends), so the renderer checks every series before
+    /// it indexes into one.
+    func validate() throws {
+        func same(_ counts: [Int], _ what: String) throws {
+            guard Set(counts).count <= 1 else {
+                throw PlotError.value("\(what) data have inconsistent lengths \(counts.map(String.init).joined(separator: ", "))")
+            }
+        }
+        switch self {
+        case .line(let l):
+            try same([l.x.count, l.y.count], "line")
+        case .scatter(let s):
+            var counts = [s.x.count, s.y.count, s.sizes.count]
+            switch s.colors {
+            case .uniform: break
+            case .mapped(let v): counts.append(v.count)
+            case .perPoint(let c): counts.append(c.count)
+            }
+            try same(counts, "scatter")
+        case .bars(let b):
+            try same([b.left.count, b.width.count, b.bottom.count, b.height.count], "bar")
+        case .errorbar(let e):
+            var counts = [e.line.x.count, e.line.y.count]
+            for extent in [e.xerr, e.yerr].compactMap({ $0 }) { counts += [extent.lower.count, extent.upper.count] }
+            try same(counts, "errorbar")
+        case .fill(let f):
+            try same([f.x.count, f.y1.count, f.y2.count], "fill_between")
+        case .referenceLine:
+            break
+        case .image(let im):
+            _ = try Check.rectangular(im.values, name: "image")
+        case .contour(let c):
+            let (rows, cols) = try Check.rectangular(c.z, name: "contour")
+            guard rows >= 2, cols >= 2 else {
+                throw PlotError.type("Input z must be at least a (2, 2) shaped array, but has shape \(Check.shape(rows, cols))")
+            }
+            for grid in [c.x, c.y] where grid.count != rows || grid.contains(where: { $0.count != cols }) {
+                throw PlotError.value("contour grid coordinates must have the shape of z \(Check.shape(rows, cols))")
+            }
+            guard !c.levels.isEmpty else { throw PlotError.value("contour needs at least one level") }
+        }
+    }
+}

@@ -68,10 +68,13 @@ indirect enum Expr {
     /// Key nil means `**mapping`.
     case dict([(Expr?, Expr)])
     case starred(Expr)
-    case attribute(Expr, String)
+    case attribute(Expr, AttributeSite)
     case item(Expr, Expr)
     case slice(Expr?, Expr?, Expr?)
+    /// A call built outside the parser (the REPL's display hook); evaluated without a site cache.
     case call(Expr, [Argument])
+    /// A call written in the source, with its inline cache.
+    case callSite(CallSite)
     case binary(BinaryOperator, Expr, Expr)
     case unary(UnaryOperator, Expr)
     case and([Expr])
@@ -85,12 +88,67 @@ indirect enum Expr {
     case yieldFrom(Expr)
 }
 
+/// An `obj.name` site and its inline cache: the receiver's class (at a class-namespace version)
+/// with what that class holds under `name`, the slot where the last instance kept it, and the
+/// global box when the receiver was a module.
+final class AttributeSite {
+    let name: String
+    /// The class the cache describes, and `PyClass.globalVersion` when it was filled.
+    var cls: PyClass?
+    var version = -1
+    /// `cls.lookup(name)` at that version.
+    var classAttribute: PyObject?
+    /// The class attribute is a property (a data descriptor: it wins over the instance dict).
+    var isProperty = false
+    /// The class attribute is a script or native function (a method call needs no bound method).
+    var isMethod = false
+    /// Assignment may write the instance dict directly (no property, `__setattr__` or set hook).
+    var storesDirectly = false
+    /// Where the name sat in the last instance's attribute table.
+    var hint = 0
+    /// The last module read through this site and its global's box.
+    var module: PyModule?
+    var box: GlobalBox?
+    init(_ name: String) { self.name = name }
+
+    /// Re-reads the class facts for `cls` at the current class version.
+    func refresh(_ cls: PyClass) {
+        self.cls = cls
+        version = PyClass.versionCell.pointee
+        let attr = cls.lookup(name)
+        classAttribute = attr
+        isProperty = attr is PyProperty
+        isMethod = attr is PyFunction || (attr as? PyNativeFunction)?.bindsAsMethod == true
+        storesDirectly = !isProperty && !cls.traits.hasSetattr && cls.attributeSetHook == nil
+    }
+}
+
+/// A call written in the source: callee, arguments and the facts the fast paths need.
+final class CallSite {
+    let callee: Expr
+    let arguments: [Argument]
+    /// Every argument is a plain positional expression (no `*`, `**` or keywords).
+    let positionalOnly: Bool
+    /// The positional argument expressions when `positionalOnly`.
+    let positional: [Expr]
+    init(_ callee: Expr, _ arguments: [Argument]) {
+        self.callee = callee
+        self.arguments = arguments
+        var plain: [Expr] = []
+        for a in arguments { if case .positional(let e) = a { plain.append(e) } }
+        positionalOnly = plain.count == arguments.count
+        positional = positionalOnly ? plain : []
+    }
+}
+
 /// A parameter of a def or lambda.
 struct Parameter {
     enum Kind { case normal, varArgs, keywordOnly, varKeywords }
     var name: String
     var kind: Kind
     var defaultValue: Expr?
+    /// `x: T`: evaluated when the `def` runs, into `__annotations__`.
+    var annotation: Expr? = nil
 }
 
 /// Scope facts computed by the resolver for a function, lambda, comprehension or class body.
@@ -117,6 +175,8 @@ final class FunctionDef {
     var decorators: [Expr] = []
     var line: Int
     var docstring: String?
+    /// `-> T` of a def.
+    var returnAnnotation: Expr?
     let scope = ScopeInfo()
     init(name: String, parameters: [Parameter], body: [Statement], line: Int) {
         self.name = name
@@ -154,7 +214,8 @@ indirect enum StatementKind {
     case expression(Expr)
     case assign([Expr], Expr)
     case augmentedAssign(Expr, BinaryOperator, Expr)
-    case annotatedAssign(Expr, Expr?)
+    /// Target, annotation (evaluated into `__annotations__` in module and class bodies), value.
+    case annotatedAssign(Expr, Expr, Expr?)
     case delete([Expr])
     case pass
     case ifElse([(Expr, [Statement])], [Statement])

@@ -198,8 +198,16 @@ extension Builtin {
         }
         m.define("vars", "obj=") { a in try Runtime.getAttribute(a[0], "__dict__") }
         m.define("dir", "obj=") { a in
+            guard let o = a.optional(0) else {
+                // The current scope's names need the caller's frame, which native functions do not see.
+                throw PyError.notImplemented("dir() without an argument is not supported by wick; use dir(obj) or globals().keys()")
+            }
+            if !(o is PyClass), o.cls.lookup("__dir__") != nil {
+                let listed = try Runtime.call(try Runtime.getAttribute(o, "__dir__"), [])
+                let names = try Runtime.toArray(listed).map { try string($0) }
+                return PyList(names.sorted().map { PyStr($0) })
+            }
             var names = Set<String>()
-            let o = a[0]
             for (k, _) in o.attributes?.entries ?? [] { names.insert(k) }
             if let m = o as? PyModule { for (k, _) in m.entries { names.insert(k) } }
             for c in (o as? PyClass)?.mro ?? o.cls.mro { for (k, _) in c.namespace.entries { names.insert(k) } }

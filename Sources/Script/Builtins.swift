@@ -5,6 +5,7 @@ public enum Builtin {
     public static let objectType: PyClass = {
         let c = PyClass(name: "object", bases: [])
         c.allocator = { k in PyObject(cls: k, withAttributes: true) }
+        c.makesPlainInstances = true
         return c
     }()
     static func native(_ name: String, _ base: PyClass? = nil) -> PyClass { PyClass(name: name, bases: [base ?? objectType]) }

@@ -94,6 +94,13 @@ public final class PyNativeFunction: PyObject {
     let body: (Arguments) throws -> PyObject
     /// An equivalent two-argument entry point that skips argument binding (set for hot built-ins).
     var direct2: ((PyObject, PyObject) throws -> PyObject)?
+    /// The same for one argument (functions with one required positional parameter).
+    var direct1: ((PyObject) throws -> PyObject)?
+    /// False for module-level built-ins (`len`, `math.sqrt`): stored on a class they stay plain
+    /// functions, as CPython's builtins do; methods defined on classes bind their receiver.
+    public var bindsAsMethod = true
+    /// The built-in `super` (a call with no arguments reads the calling frame).
+    let isSuper: Bool
 
     /// Creates a native function; see `NativeSignature` for the `parameters` spec.
     public init(name: String, parameters: String = "", qualifier: String? = nil, _ body: @escaping (Arguments) throws -> PyObject) {
@@ -101,8 +108,13 @@ public final class PyNativeFunction: PyObject {
         self.qualifier = qualifier
         self.signature = NativeSignature(parameters)
         self.body = body
+        isSuper = name == "super" && qualifier == nil
         super.init(cls: Builtin.builtinFunctionType)
         let sig = signature
+        if !sig.raw && sig.varArgs == nil && sig.varKeywords == nil && sig.params.count == 1
+            && sig.positionalCount == 1 && !sig.params[0].optional {
+            direct1 = { a in try body(Arguments(values: [a], rest: [], keywords: [])) }
+        }
         if !sig.raw && sig.varArgs == nil && sig.varKeywords == nil && sig.params.count == 2
             && sig.positionalCount == 2 && !sig.params[0].optional && !sig.params[1].optional {
             // Two required positional parameters: binding two positional arguments is just placing them.
@@ -111,7 +123,10 @@ public final class PyNativeFunction: PyObject {
     }
 
     public func call(_ positional: [PyObject], _ keywords: [(String, PyObject)]) throws -> PyObject {
-        if let d = direct2, positional.count == 2, keywords.isEmpty { return try d(positional[0], positional[1]) }
+        if keywords.isEmpty {
+            if positional.count == 2, let d = direct2 { return try d(positional[0], positional[1]) }
+            if positional.count == 1, let d = direct1 { return try d(positional[0]) }
+        }
         return try body(try Arguments.bind(signature, name: name, positional, keywords))
     }
 }
@@ -124,6 +139,8 @@ final class PyFunction: PyObject {
     var defaults: [PyObject?]
     let closure: [PyCell]
     var name: String
+    /// `__annotations__` (made empty on first read when the def had none).
+    var annotations: PyDict?
     /// The class whose body defined this function (for zero-argument `super()`).
     var definingClass: PyClass?
     /// True when every parameter is plain positional: the call fast path.
@@ -133,7 +150,7 @@ final class PyFunction: PyObject {
     let hasParameterCells: Bool
     let isGenerator: Bool
     /// For simple functions: the fewest positional arguments that, with defaults, fill every parameter.
-    let minimumPositional: Int
+    private(set) var minimumPositional: Int
 
     init(def: FunctionDef, module: PyModule, defaults: [PyObject?], closure: [PyCell]) {
         self.def = def
@@ -149,6 +166,27 @@ final class PyFunction: PyObject {
         while minimum > 0 && defaults[minimum - 1] != nil { minimum -= 1 }
         minimumPositional = minimum
         super.init(cls: Builtin.functionType, withAttributes: true)
+    }
+
+    /// `__defaults__`: the defaults of the positional parameters, or None.
+    var positionalDefaults: PyObject {
+        var out: [PyObject] = []
+        for (p, d) in zip(def.parameters, defaults) where p.kind == .normal { if let d = d { out.append(d) } }
+        return out.isEmpty ? PyNone.shared : PyTuple(out)
+    }
+
+    /// Assigns `__defaults__`: None or a tuple whose items default the last positional parameters.
+    func setPositionalDefaults(_ value: PyObject?) throws {
+        let items: [PyObject]
+        if value == nil || value === PyNone.shared { items = [] }
+        else if let t = value as? PyTuple { items = t.items }
+        else { throw PyError.type("__defaults__ must be set to a tuple object") }
+        let positional = def.parameters.indices.filter { def.parameters[$0].kind == .normal }
+        for i in positional { defaults[i] = nil }
+        for (i, v) in zip(positional.suffix(items.count), items.suffix(positional.count)) { defaults[i] = v }
+        var minimum = defaults.count
+        while minimum > 0 && defaults[minimum - 1] != nil { minimum -= 1 }
+        minimumPositional = minimum
     }
 
     /// Whether `n` positional arguments (and no keywords) bind by position alone, defaults filling the rest.

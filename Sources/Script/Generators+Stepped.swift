@@ -144,8 +144,8 @@ extension Statement {
     /// True when a `yield` of this scope appears anywhere in the statement.
     var containsYield: Bool {
         switch kind {
-        case .expression(let e), .annotatedAssign(let e, nil): return e.containsYield
-        case .annotatedAssign(let t, let v?): return t.containsYield || v.containsYield
+        case .expression(let e), .annotatedAssign(let e, _, nil): return e.containsYield
+        case .annotatedAssign(let t, let a, let v?): return t.containsYield || a.containsYield || v.containsYield
         case .assign(let ts, let v): return v.containsYield || ts.contains { $0.containsYield }
         case .augmentedAssign(let t, _, let v): return t.containsYield || v.containsYield
         case .delete(let ts): return ts.contains { $0.containsYield }
@@ -178,6 +178,7 @@ extension Expr {
         case .starred(let x), .attribute(let x, _), .unary(_, let x): return x.containsYield
         case .item(let a, let b), .binary(_, let a, let b): return a.containsYield || b.containsYield
         case .slice(let a, let b, let c): return [a, b, c].contains { $0?.containsYield ?? false }
+        case .callSite(let site): return Expr.call(site.callee, site.arguments).containsYield
         case .call(let f, let args):
             return f.containsYield || args.contains {
                 switch $0 {

@@ -28,17 +28,15 @@ extension Interpreter {
             }
             return d
         case .starred: throw PyError(Builtin.syntaxErrorClass, "can't use starred expression here")
-        case .attribute(let obj, let name):
-            let o = try eval(obj, f)
-            if type(of: o) == PyObject.self, !o.cls.traits.hasProperties, let v = o.attributes?[name] { return v }
-            return try Runtime.getAttribute(o, name)
+        case .attribute(let obj, let site): return try loadAttribute(try eval(obj, f), site)
         case .item(let obj, let key):
             let o = try eval(obj, f)
             return try Runtime.getItem(o, try eval(key, f))
         case .slice(let a, let b, let c):
             return PySlice(try a.map { try eval($0, f) } ?? PyNone.shared, try b.map { try eval($0, f) } ?? PyNone.shared,
                            try c.map { try eval($0, f) } ?? PyNone.shared)
-        case .call(let callee, let args): return try call(callee, args, f)
+        case .callSite(let site): return try call(site, f)
+        case .call(let callee, let args): return try call(CallSite(callee, args), f)
         case .binary(let op, let a, let b):
             let x = try eval(a, f)
             let y = try eval(b, f)
@@ -100,65 +98,6 @@ extension Interpreter {
             else { out.append(try eval(i, f)) }
         }
         return out
-    }
-
-    func call(_ calleeExpr: Expr, _ argExprs: [Argument], _ f: Frame) throws -> PyObject {
-        var receiver: PyObject? = nil
-        var methodName = ""
-        var callee: PyObject? = nil
-        var args: [PyObject] = []
-        args.reserveCapacity(argExprs.count + 1)
-        if case .attribute(let objExpr, let name) = calleeExpr {
-            let r = try eval(objExpr, f)
-            // Method fast path: a script function found on the class gets `self` prepended, no bound method.
-            if type(of: r) == PyObject.self || (!(r is PyClass) && !(r is PyModule) && !(r is PySuper)), let m = r.cls.lookup(name),
-               m is PyFunction || m is PyNativeFunction, r.attributes?[name] == nil {
-                callee = m
-                args.append(r)
-            } else {
-                receiver = r
-                methodName = name
-            }
-        } else {
-            callee = try eval(calleeExpr, f)
-        }
-        // Direct path: a script function with plain parameters gets its arguments evaluated straight into its frame.
-        if let fn = callee as? PyFunction, fn.acceptsPositional(argExprs.count + args.count),
-           argExprs.allSatisfy({ if case .positional = $0 { return true }; return false }) {
-            let frame = Frame(code: fn.def, module: fn.module, closure: fn.closure)
-            frame.function = fn
-            var k = 0
-            if let first = args.first { frame.slots[0] = first; k = 1 }
-            for a in argExprs {
-                if case .positional(let e) = a { frame.slots[k] = try eval(e, f) }
-                k += 1
-            }
-            fn.fillDefaults(frame, from: k)
-            return try invoke(fn, frame)
-        }
-        var kw: [(String, PyObject)] = []
-        for a in argExprs {
-            switch a {
-            case .positional(let e): args.append(try eval(e, f))
-            case .star(let e): args.append(contentsOf: try Runtime.toArray(try eval(e, f)))
-            case .keyword(let k, let e): kw.append((k, try eval(e, f)))
-            case .doubleStar(let e):
-                let m = try eval(e, f)
-                guard let d = m as? PyDict else { throw PyError.type("argument after ** must be a mapping, not \(m.cls.name)") }
-                for (k, v) in d.table.pairs {
-                    guard let s = k.object as? PyStr else { throw PyError.type("keywords must be strings") }
-                    kw.append((s.value, v))
-                }
-            }
-        }
-        if let r = receiver { return try Runtime.invokeMethod(r, methodName, args, kw) }
-        guard let c = callee else { return PyNone.shared }
-        if let fn = c as? PyFunction { return try callFunction(fn, args, kw) }
-        if let fn = c as? PyNativeFunction, receiver == nil, !args.isEmpty, fn.name != "super" { return try fn.call(args, kw) }
-        if let fn = c as? PyNativeFunction, fn.name == "super", args.isEmpty {
-            return try zeroArgumentSuper(f)
-        }
-        return try Runtime.call(c, args, kw)
     }
 
     func zeroArgumentSuper(_ f: Frame) throws -> PyObject {

@@ -11,7 +11,7 @@ extension Interpreter {
 
     func exec(_ s: Statement, _ f: Frame) throws -> Flow {
         f.line = s.line
-        if Interpreter.attention.pointee != 0 { try attend() }
+        if attentionCell.pointee != 0 { try attend() }
         switch s.kind {
         case .expression(let e):
             _ = try eval(e, f)
@@ -23,10 +23,10 @@ extension Interpreter {
             case .name(let ref):
                 let current = try load(ref, f)
                 store(ref, try Runtime.inplace(op, current, try eval(value, f)), f)
-            case .attribute(let objExpr, let name):
+            case .attribute(let objExpr, let site):
                 let obj = try eval(objExpr, f)
-                let current = try Runtime.getAttribute(obj, name)
-                try Runtime.setAttribute(obj, name, try Runtime.inplace(op, current, try eval(value, f)))
+                let current = try loadAttribute(obj, site)
+                try storeAttribute(obj, site, try Runtime.inplace(op, current, try eval(value, f)))
             case .item(let objExpr, let keyExpr):
                 let obj = try eval(objExpr, f)
                 let key = try eval(keyExpr, f)
@@ -35,8 +35,9 @@ extension Interpreter {
             default:
                 throw PyError(Builtin.syntaxErrorClass, "illegal expression for augmented assignment")
             }
-        case .annotatedAssign(let target, let value):
+        case .annotatedAssign(let target, let annotation, let value):
             if let v = value { try assign(target, try eval(v, f), f) }
+            if f.function == nil { try annotate(target, annotation, f) }
         case .delete(let targets):
             for t in targets { try delete(t, f) }
         case .pass, .global, .nonlocal:
@@ -124,6 +125,19 @@ extension Interpreter {
         return try Runtime.truthy(v)
     }
 
+    /// A module or class body's `name: T`: T goes into `__annotations__` (other targets only evaluate it).
+    func annotate(_ target: Expr, _ annotation: Expr, _ f: Frame) throws {
+        let value = try eval(annotation, f)
+        guard case .name(let ref) = target else { return }
+        let existing = f.classNamespace != nil ? f.classNamespace?["__annotations__"] : f.module["__annotations__"]
+        let table: PyDict
+        if let d = existing as? PyDict { table = d } else {
+            table = PyDict()
+            if f.classNamespace != nil { f.classNamespace?["__annotations__"] = table } else { f.module["__annotations__"] = table }
+        }
+        try table.set(PyStr(ref.name), value)
+    }
+
     func forLoop(_ target: Expr, _ iterable: PyObject, _ body: [Statement], _ orelse: [Statement], _ f: Frame) throws -> Flow {
         // Fast targets and sequences avoid iterator objects.
         func step(_ item: PyObject) throws -> Flow? {
@@ -161,7 +175,7 @@ extension Interpreter {
     func delete(_ target: Expr, _ f: Frame) throws {
         switch target {
         case .name(let ref): try delete(ref, f)
-        case .attribute(let obj, let name): try Runtime.setAttribute(try eval(obj, f), name, nil)
+        case .attribute(let obj, let site): try Runtime.setAttribute(try eval(obj, f), site.name, nil)
         case .item(let obj, let key): try Runtime.deleteItem(try eval(obj, f), try eval(key, f))
         case .tuple(let items), .list(let items): for i in items { try delete(i, f) }
         default: throw PyError(Builtin.syntaxErrorClass, "cannot delete expression")

@@ -5,7 +5,7 @@ final class Frame {
     /// Local variable slots; indices come from the resolver, so they are always in range.
     let slots: UnsafeMutablePointer<PyObject?>
     let slotCount: Int
-    var cells: [PyCell]
+    let cells: [PyCell]
     let module: PyModule
     let code: FunctionDef
     var function: PyFunction?
@@ -79,12 +79,35 @@ final class Interpreter {
     /// The exceptions being handled (for bare `raise` and `__context__`).
     var handling: [PyBaseException] = []
     let builtins: PyModule
+    /// Process-wide cells read on every statement and attribute access, kept here so the hot
+    /// paths skip the lazy-global check.
+    let attentionCell = Interpreter.attention
+    let classVersionCell = PyClass.versionCell
+    let plainObjectID = ObjectIdentifier(PyObject.self)
+    let functionID = ObjectIdentifier(PyFunction.self)
+    let nativeFunctionID = ObjectIdentifier(PyNativeFunction.self)
+    let classID = ObjectIdentifier(PyClass.self)
 
     init() {
+        Interpreter.tuneMalloc
         builtins = Builtin.makeModule()
         // Hot built-ins get a binding-free entry point (same semantics as their bodies).
         (builtins["isinstance"] as? PyNativeFunction)?.direct2 = { o, t in PyBool.make(try Builtin.isInstance(o, t)) }
     }
+
+    /// Scripts allocate and free many small objects: keep freed heap memory (no trim-and-refault
+    /// cycles), grow the heap in large steps, and serve blocks under 32 MB from it (glibc's
+    /// dynamic mmap threshold stops adapting once any of these is set, so it is set to its ceiling).
+    static let tuneMalloc: Void = {
+        // mallopt is declared in <malloc.h>, which the Glibc module does not export.
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3  // M_* in <malloc.h>
+        _ = mallopt(mmapThreshold, 32 << 20)
+        _ = mallopt(trimThreshold, 256 << 20)
+        _ = mallopt(topPad, 16 << 20)
+    }()
 
     // MARK: calls
 
@@ -279,7 +302,7 @@ final class Interpreter {
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target {
         case .name(let ref): store(ref, value, f)
-        case .attribute(let obj, let name): try Runtime.setAttribute(try eval(obj, f), name, value)
+        case .attribute(let obj, let site): try storeAttribute(try eval(obj, f), site, value)
         case .item(let obj, let key): try Runtime.setItem(try eval(obj, f), try eval(key, f), value)
         case .tuple(let targets), .list(let targets): try unpack(targets, value, f)
         case .starred(let inner): try assign(inner, value, f)
@@ -321,8 +344,17 @@ final class Interpreter {
     func makeFunction(_ def: FunctionDef, _ f: Frame) throws -> PyFunction {
         var defaults: [PyObject?] = []
         for p in def.parameters { defaults.append(try p.defaultValue.map { try eval($0, f) }) }
+        var annotations: PyDict? = nil
+        if def.returnAnnotation != nil || def.parameters.contains(where: { $0.annotation != nil }) {
+            let d = PyDict()
+            for p in def.parameters { if let a = p.annotation { try d.set(PyStr(p.name), try eval(a, f)) } }
+            if let r = def.returnAnnotation { try d.set(PyStr("return"), try eval(r, f)) }
+            annotations = d
+        }
         let closure = def.scope.freeSources.map { i in i < f.cells.count ? f.cells[i] : PyCell() }
-        return PyFunction(def: def, module: f.module, defaults: defaults, closure: closure)
+        let fn = PyFunction(def: def, module: f.module, defaults: defaults, closure: closure)
+        fn.annotations = annotations
+        return fn
     }
 
     func makeClass(_ def: ClassDef, _ f: Frame) throws -> PyObject {

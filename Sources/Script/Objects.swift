@@ -48,6 +48,31 @@ public struct AttributeTable {
 
     public var count: Int { live }
 
+    /// The value under `name`, trying position `hint` first; `hint` becomes where it was found.
+    @inline(__always)
+    func value(_ name: String, hint: inout Int) -> PyObject? {
+        if let index = index { return index[name].flatMap { values[$0] } }
+        let h = hint
+        if h < keys.count, let k = keys[h], k == name { return values[h] }
+        for i in keys.indices where keys[i] == name {
+            hint = i
+            return values[i]
+        }
+        return nil
+    }
+
+    /// Sets `name` (trying position `hint` first, as `value(_:hint:)` does).
+    @inline(__always)
+    mutating func set(_ name: String, _ value: PyObject, hint: inout Int) {
+        if index == nil {
+            let h = hint
+            if h < keys.count, let k = keys[h], k == name { values[h] = value; return }
+            if let i = position(name) { values[i] = value; hint = i; return }
+            hint = keys.count  // where the new name lands
+        }
+        self[name] = value
+    }
+
     /// Name/value pairs in insertion order.
     public var entries: [(String, PyObject)] {
         var out: [(String, PyObject)] = []
@@ -119,7 +144,9 @@ public final class PyClass: PyObject {
     public var module = "builtins"
     /// Makes a blank instance; inherited from the nearest native base, so a script's subclass of a
     /// native class gets the native storage (a `PyList`, an exception, a bindings object, …).
-    public var allocator: ((PyClass) -> PyObject)?
+    public var allocator: ((PyClass) -> PyObject)? { didSet { makesPlainInstances = false } }
+    /// The allocator is `object`'s: instances are plain `PyObject`s with a `__dict__`.
+    var makesPlainInstances = false
     /// Called when normal attribute lookup fails on an instance (like `__getattr__`), before AttributeError.
     public var attributeFallback: ((PyObject, String) throws -> PyObject?)?
     /// Called before an instance attribute is set (value) or deleted (nil); return true when handled.
@@ -172,6 +199,7 @@ public final class PyClass: PyObject {
         super.init(cls: nil)
         mro = (try? PyClass.linearize(self)) ?? [self] + bases
         allocator = bases.lazy.compactMap { $0.allocator }.first
+        makesPlainInstances = bases.first { $0.allocator != nil }?.makesPlainInstances ?? false
         attributeFallback = bases.lazy.compactMap { $0.attributeFallback }.first
         attributeSetHook = bases.lazy.compactMap { $0.attributeSetHook }.first
     }
@@ -409,7 +437,9 @@ public final class PyModule: PyObject {
 
     /// Adds a native function to the module.
     public func define(_ name: String, _ parameters: String = "", _ body: @escaping (Arguments) throws -> PyObject) {
-        self[name] = PyNativeFunction(name: name, parameters: parameters, qualifier: nil, body)
+        let f = PyNativeFunction(name: name, parameters: parameters, qualifier: nil, body)
+        f.bindsAsMethod = false
+        self[name] = f
     }
 
     var entries: [(String, PyObject)] { order.compactMap { n in globals[n]?.value.map { (n, $0) } } }

@@ -182,11 +182,11 @@ extension Parser {
         var e = try atom()
         while true {
             if matchOp(".") {
-                e = .attribute(e, try expectName())
+                e = .attribute(e, AttributeSite(try expectName()))
             } else if matchOp("(") {
                 let args = try callArguments()
                 try expectOp(")", "'(' was never closed")
-                e = .call(e, args)
+                e = .callSite(CallSite(e, args))
             } else if matchOp("[") {
                 e = .item(e, try subscriptList())
                 try expectOp("]")

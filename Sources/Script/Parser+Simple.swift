@@ -86,10 +86,10 @@ extension Parser {
             case .name, .attribute, .item: break
             default: throw error("only single target (not tuple) can be annotated", at: t)
             }
-            _ = try expression()
+            let annotation = try expression()
             var value: Expr? = nil
             if matchOp("=") { value = try starExpressions(allowYield: true) }
-            return Statement(kind: .annotatedAssign(first, value), line: line)
+            return Statement(kind: .annotatedAssign(first, annotation, value), line: line)
         }
         return Statement(kind: .expression(first), line: line)
     }
@@ -101,7 +101,7 @@ extension Parser {
     /// CPython's word for an expression that cannot be assigned to.
     static func describe(_ e: Expr) -> String {
         switch e {
-        case .call: return "function call"
+        case .call, .callSite: return "function call"
         case .constant(let c):
             if c === PyNone.shared { return "None" }
             if c === PyBool.trueValue { return "True" }

@@ -268,7 +268,8 @@ final class Parser {
         try expectOp("(", "expected '('")
         let params = try parameterList(closing: ")")
         try expectOp(")")
-        if matchOp("->") { _ = try expression() }
+        var returnAnnotation: Expr? = nil
+        if matchOp("->") { returnAnnotation = try expression() }
         functionDepth += 1
         let savedLoop = loopDepth
         loopDepth = 0
@@ -277,6 +278,7 @@ final class Parser {
         let fn = FunctionDef(name: name, parameters: params, body: body, line: line)
         fn.decorators = decorators
         fn.docstring = Parser.docstring(body)
+        fn.returnAnnotation = returnAnnotation
         return Statement(kind: .functionDef(fn, NameRef(name)), line: decorators.isEmpty ? line : line)
     }
 
@@ -298,7 +300,7 @@ final class Parser {
             }
             if matchOp("**") {
                 params.append(Parameter(name: try expectName(), kind: .varKeywords, defaultValue: nil))
-                if allowAnnotations && matchOp(":") { _ = try expression() }
+                if allowAnnotations && matchOp(":") { params[params.count - 1].annotation = try expression() }
                 _ = matchOp(",")
                 if !checkOp(closing) { throw error("arguments cannot follow var-keyword argument") }
                 break
@@ -308,18 +310,19 @@ final class Parser {
                 seenStar = true
                 if checkOp(",") { advance(); continue }
                 params.append(Parameter(name: try expectName(), kind: .varArgs, defaultValue: nil))
-                if allowAnnotations && matchOp(":") { _ = try expression() }
+                if allowAnnotations && matchOp(":") { params[params.count - 1].annotation = try expression() }
             } else {
                 let tok = peek
                 let name = try expectName()
                 if params.contains(where: { $0.name == name }) {
                     throw error("duplicate argument '\(name)' in function definition", at: tok)
                 }
-                if allowAnnotations && matchOp(":") { _ = try expression() }
+                var annotation: Expr? = nil
+                if allowAnnotations && matchOp(":") { annotation = try expression() }
                 var def: Expr? = nil
                 if matchOp("=") { def = try expression(); if !seenStar { seenDefault = true } }
                 else if seenDefault && !seenStar { throw error("non-default argument follows default argument", at: tok) }
-                params.append(Parameter(name: name, kind: seenStar ? .keywordOnly : .normal, defaultValue: def))
+                params.append(Parameter(name: name, kind: seenStar ? .keywordOnly : .normal, defaultValue: def, annotation: annotation))
             }
             if !matchOp(",") { break }
         }

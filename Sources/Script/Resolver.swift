@@ -68,7 +68,7 @@ final class Resolver {
     private func declare(_ scope: Scope, _ s: Statement) {
         switch s.kind {
         case .assign(let targets, _): for t in targets { declareTarget(scope, t) }
-        case .augmentedAssign(let t, _, _), .annotatedAssign(let t, _): declareTarget(scope, t)
+        case .augmentedAssign(let t, _, _), .annotatedAssign(let t, _, _): declareTarget(scope, t)
         case .delete(let targets): for t in targets { declareTarget(scope, t) }
         case .forLoop(let t, _, let body, let orelse):
             declareTarget(scope, t); declare(scope, body); declare(scope, orelse)
@@ -200,8 +200,9 @@ final class Resolver {
             resolve(scope, value)
             for t in targets { resolveTarget(scope, t) }
         case .augmentedAssign(let t, _, let v): resolveTarget(scope, t); resolve(scope, v)
-        case .annotatedAssign(let t, let v):
+        case .annotatedAssign(let t, let a, let v):
             if let v = v { resolve(scope, v) }
+            if scope.kind != .function { resolve(scope, a) }  // function bodies never evaluate them
             if case .name(let n) = t, (scope.marks[n.name] ?? 0) & Resolver.declaredFlag != 0 {
                 let kind = scope.globals.contains(n.name) ? "global" : "nonlocal"
                 orderErrors.append(SyntaxErrorInfo(type: "SyntaxError", message: "annotated name '\(n.name)' can't be \(kind)", line: s.line, column: 1))
@@ -269,6 +270,8 @@ final class Resolver {
 
     private func resolveFunction(_ scope: Scope, _ fn: FunctionDef) {
         for p in fn.parameters { if let d = p.defaultValue { resolve(scope, d) } }
+        for p in fn.parameters { if let a = p.annotation { resolve(scope, a) } }
+        if let r = fn.returnAnnotation { resolve(scope, r) }
         fn.qualifiedName = qualified(scope, fn.name)
         let child = Scope(kind: .function, def: fn, parent: scope)
         scopes.append(child)
@@ -290,6 +293,7 @@ final class Resolver {
             resolve(scope, x)
         case .item(let a, let b), .binary(_, let a, let b): resolve(scope, a); resolve(scope, b)
         case .slice(let a, let b, let c): for x in [a, b, c] { if let x = x { resolve(scope, x) } }
+        case .callSite(let site): resolve(scope, .call(site.callee, site.arguments))
         case .call(let f, let args):
             resolve(scope, f)
             for a in args {

@@ -4,7 +4,8 @@ extension Runtime {
     /// Binds a class attribute found for `receiver` (functions become bound methods, properties run).
     static func bind(_ attr: PyObject, _ receiver: PyObject) throws -> PyObject {
         switch attr {
-        case is PyFunction, is PyNativeFunction: return PyBoundMethod(attr, receiver)
+        case is PyFunction: return PyBoundMethod(attr, receiver)
+        case let f as PyNativeFunction: return f.bindsAsMethod ? PyBoundMethod(attr, receiver) : attr
         case let w as PyMethodWrapper: return w.isClassMethod ? PyBoundMethod(w.function, receiver.cls) : w.function
         case let p as PyProperty:
             guard let g = p.getter else { throw PyError.attribute("property object has no getter") }
@@ -71,6 +72,14 @@ extension Runtime {
             if let m = o as? PyBoundMethod { return try lookupAttribute(m.function, name) }
             if let f = o as? PyFunction { return PyStr(f.name) }
             if let f = o as? PyNativeFunction { return PyStr(f.name) }
+        case "__defaults__": if let f = o as? PyFunction { return f.positionalDefaults }
+        case "__annotations__":
+            if let f = o as? PyFunction {
+                if let d = f.annotations { return d }
+                let d = PyDict()
+                f.annotations = d
+                return d
+            }
         case "__qualname__":
             if let m = o as? PyBoundMethod { return try lookupAttribute(m.function, name) }
             if let f = o as? PyFunction { return PyStr(f.def.qualifiedName) }
@@ -92,6 +101,13 @@ extension Runtime {
     }
 
     static func classAttribute(_ k: PyClass, _ name: String) throws -> PyObject? {
+        if name == "__annotations__" {
+            // A class's own annotations (not inherited); an empty dict is made on first read.
+            if let d = k.namespace[name] { return d }
+            let d = PyDict()
+            k.setAttribute(name, d)
+            return d
+        }
         for c in k.mro {
             if let v = c.namespace[name] {
                 if let w = v as? PyMethodWrapper { return w.isClassMethod ? PyBoundMethod(w.function, k) : w.function }
@@ -125,6 +141,7 @@ extension Runtime {
             }
         }
         if let k = o as? PyClass { k.setAttribute(name, value); return }
+        if let f = o as? PyFunction, name == "__defaults__" { try f.setPositionalDefaults(value); return }
         if let m = o as? PyModule { m[name] = value; return }
         let cls = o.cls
         let traits = cls.traits
@@ -174,7 +191,8 @@ extension Runtime {
     /// Calls `o.name(args…)`: the method fast path used by the interpreter.
     public static func invokeMethod(_ o: PyObject, _ name: String, _ args: [PyObject], _ kw: [(String, PyObject)] = []) throws -> PyObject {
         if !(o is PyClass) && !(o is PyModule) && !(o is PySuper) {
-            if let m = o.cls.lookup(name), (m is PyFunction || m is PyNativeFunction), o.attributes?[name] == nil {
+            if let m = o.cls.lookup(name), m is PyFunction || (m as? PyNativeFunction)?.bindsAsMethod == true,
+               o.attributes?[name] == nil {
                 return try callMethod(m, o, args, kw)
             }
         }

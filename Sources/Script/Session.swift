@@ -22,7 +22,7 @@ public final class ScriptSession: @unchecked Sendable {
 
     /// Where the session's text goes (`print`, echoes, tracebacks).
     public let output: ScriptRunner.Output
-    /// Every interactive input that ran (successfully or not), in order, for `%save`.
+    /// Every interactive input and cell that ran (raising or not; syntax errors left out), in order, for `%save`.
     public private(set) var inputs: [String] = []
 
     private let worker = SessionWorker()
@@ -77,20 +77,23 @@ public final class ScriptSession: @unchecked Sendable {
     ///   the source is recorded in `inputs`.
     /// Errors are printed (traceback on standard error) and reported as the outcome.
     public func run(_ source: String, path: String = "<stdin>", firstLine: Int = 1, interactive: Bool = true) -> Outcome {
-        if interactive { inputs.append(source) }
-        return worker.sync { self.runOnWorker(source, path: path, firstLine: max(1, firstLine), echo: interactive ? .all : .none) }
+        let (outcome, parsed) = worker.sync { self.runOnWorker(source, path: path, firstLine: max(1, firstLine), echo: interactive ? .all : .none) }
+        if interactive && parsed { inputs.append(source) }
+        return outcome
     }
 
     /// Runs a notebook cell as Jupyter does: only a final top-level expression statement echoes
     /// its `repr` (unless None); the source is recorded in `inputs`. Otherwise as `run`.
     public func runCell(_ source: String, path: String, firstLine: Int = 1) -> Outcome {
-        inputs.append(source)
-        return worker.sync { self.runOnWorker(source, path: path, firstLine: max(1, firstLine), echo: .last) }
+        let (outcome, parsed) = worker.sync { self.runOnWorker(source, path: path, firstLine: max(1, firstLine), echo: .last) }
+        if parsed { inputs.append(source) }
+        return outcome
     }
 
     private enum Echo { case none, all, last }
 
-    private func runOnWorker(_ source: String, path: String, firstLine: Int, echo: Echo) -> Outcome {
+    /// Runs a chunk; the outcome, and whether it parsed (inputs with syntax errors are not kept for `%save`).
+    private func runOnWorker(_ source: String, path: String, firstLine: Int, echo: Echo) -> (Outcome, Bool) {
         Interpreter.current = interpreter
         Interpreter.interruptRequested = false
         interpreter.depth = 0
@@ -116,29 +119,32 @@ public final class ScriptSession: @unchecked Sendable {
             try Resolver.resolve(module)
         } catch let e as SyntaxErrorInfo {
             output.stderr(ScriptRunner.formatSyntaxError(e, path: path, lines: lines))
-            return .error
+            return (.error, false)
         } catch {
             output.stderr("SyntaxError: \(error)\n")
-            return .error
+            return (.error, false)
         }
-        let previousFile = main.file
+        let previousFile = main.file, previousDirectory = interpreter.scriptDirectory
         main.file = path
-        defer { main.file = previousFile }
+        // A file's code imports `.py` modules from beside the file, as under `wick run`.
+        if !(path.hasPrefix("<") && path.hasSuffix(">")) { interpreter.scriptDirectory = (path as NSString).deletingLastPathComponent }
+        defer { main.file = previousFile; interpreter.scriptDirectory = previousDirectory }
         let frame = Frame(code: module.body, module: main, closure: [])
         do {
             _ = try interpreter.exec(module.body.body, frame)
-            Interpreter.interruptRequested = false
-            return .ok
+            // Ctrl-C during the last statement (a native call that does not poll) still interrupts, as in Python.
+            if Interpreter.interruptRequested { throw ScriptSession.keyboardInterrupt() }
+            return (.ok, true)
         } catch let e as PyError {
             Interpreter.interruptRequested = false
             interpreter.handling = []
-            if e.matches(Builtin.systemExitClass) { return exitOutcome(e.exception) }
+            if e.matches(Builtin.systemExitClass) { return (exitOutcome(e.exception), true) }
             interpreter.record(e.exception, frame)
             output.stderr(ScriptRunner.formatTraceback(e.exception, interpreter))
-            return e.matches(Builtin.keyboardInterruptClass) ? .interrupted : .error
+            return (e.matches(Builtin.keyboardInterruptClass) ? .interrupted : .error, true)
         } catch {
             output.stderr("RuntimeError: \(error)\n")
-            return .error
+            return (.error, true)
         }
     }
 

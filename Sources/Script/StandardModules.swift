@@ -171,7 +171,22 @@ enum StandardModules {
         let m = PyModule(name: "time")
         m.define("perf_counter", "") { _ in PyFloat(ProcessInfo.processInfo.systemUptime) }
         m.define("time", "") { _ in PyFloat(Date().timeIntervalSince1970) }
-        m.define("sleep", "s") { a in Thread.sleep(forTimeInterval: try Builtin.double(a[0])); return PyNone.shared }
+        m.define("sleep", "s") { a in
+            let seconds = try Builtin.double(a[0])
+            guard seconds >= 0 else { throw PyError.value("sleep length must be non-negative") }
+            // Short slices, so Ctrl-C interrupts a long sleep as it does in CPython.
+            let end = Date().addingTimeInterval(seconds)
+            while true {
+                let left = end.timeIntervalSinceNow
+                if left <= 0 { break }
+                Thread.sleep(forTimeInterval: min(left, 0.05))
+                if Interpreter.interruptRequested {
+                    Interpreter.interruptRequested = false
+                    throw PyError(PyBaseException(cls: Builtin.keyboardInterruptClass, args: []))
+                }
+            }
+            return PyNone.shared
+        }
         return m
     }
 

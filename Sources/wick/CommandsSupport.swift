@@ -67,6 +67,8 @@ final class CellHooks {
     var current = 0
     /// Whether anything was shown yet (a blank line separates prose from earlier output).
     var shownAny = false
+    /// Called with each cell's index as it starts (`wick check` updates its progress line).
+    var onEnter: ((Int) -> Void)?
 
     init(lesson: Lesson, renderProse: Bool, colour: Bool = Terminal.colour, width: Int = min(Terminal.width, 100)) {
         self.lesson = lesson
@@ -95,6 +97,7 @@ final class CellHooks {
     /// Cell `index` starts: remember it, and render it when it is prose.
     func enter(_ index: Int) {
         current = index
+        onEnter?(index)
         guard renderProse, index >= 1, index <= lesson.cells.count else { return }
         let cell = lesson.cells[index - 1]
         guard cell.kind == .markdown, !cell.isEmpty else { return }

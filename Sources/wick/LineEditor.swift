@@ -128,6 +128,7 @@ private func lineEditorComplete(_ text: UnsafePointer<CChar>?, _ start: Int32, _
     let (myStart, matches, paths) = completer(before)
     // File names: readline lists only their last component and marks directories itself.
     rl_filename_completion_desired = paths ? 1 : 0
+    rl_completion_display_matches_hook = paths ? nil : lineEditorDisplayMatches
     rl_filename_quoting_desired = 0
     rl_completion_suppress_quote = matches.count == 1 && matches[0].hasSuffix("/") ? 1 : 0
     let rlStart = Int(start)
@@ -149,6 +150,26 @@ private func lineEditorComplete(_ text: UnsafePointer<CChar>?, _ start: Int32, _
     LineEditorState.matches = adjusted
     LineEditorState.matchIndex = 0
     return rl_completion_matches(text, lineEditorNextMatch)
+}
+
+/// Lists the matches of a dotted name by their last part only (`weight`, not `model.fc1.weight`), as IPython does.
+private func lineEditorDisplayMatches(_ matches: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ count: Int32, _ longest: Int32) {
+    guard let matches, count > 0 else { return }
+    var shown: [UnsafeMutablePointer<CChar>?] = [matches[0].flatMap { strdup($0) }]
+    var width = 0
+    for i in 1...Int(count) {
+        guard let m = matches[i] else { continue }
+        let text = String(cString: m)
+        let last = text.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? text
+        let part = text.hasSuffix(".") || last.isEmpty ? text : last
+        width = max(width, part.utf8.count)
+        shown.append(strdup(part))
+    }
+    shown.append(nil)
+    let listed = Int32(shown.count - 2)
+    shown.withUnsafeMutableBufferPointer { p in rl_display_match_list(p.baseAddress, listed, Int32(width)) }
+    for p in shown { free(p) }
+    rl_forced_update_display()
 }
 
 /// The generator readline calls for each match (state 0 first); returns malloc'ed strings.

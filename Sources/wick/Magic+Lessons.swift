@@ -64,6 +64,7 @@ extension Magics {
         SignalFlag.clear()
         _ = session.runCell(cell.source, path: stepper.lesson.path, firstLine: cell.line)
         SignalFlag.clear()
+        noteFigure()
     }
 
     func next() {

@@ -3,12 +3,20 @@ import Foundation
 import Plot
 import Script
 
-/// `%plot`: the current (or last open) pyplot figure drawn in the terminal, as `plt.show()`
-/// draws it (`WICK_PLOT` chooses text art or sixel), without closing it.
+/// `%plot`: the current pyplot figure drawn in the terminal, as `plt.show()` draws it
+/// (`WICK_PLOT` chooses text art or sixel), without closing it; after `plt.show()` or
+/// `plt.close()` the figure that was current at the end of an earlier input.
 extension Magics {
+    /// Remembers the current figure (called after each input and cell), so `%plot` can redraw it once closed.
+    func noteFigure() {
+        if let figure = session.perform({ PyplotBindings.state?.current }) { lastFigure = figure }
+    }
+
     func plot() {
+        let remembered = lastFigure
         let drawing: Swift.Result<String, Error>? = session.perform {
-            guard let state = PyplotBindings.state, let figure = state.current ?? state.figures.last else { return nil }
+            let state = PyplotBindings.state
+            guard let figure = state?.current ?? state?.figures.last ?? remembered else { return nil }
             return Swift.Result { try figure.terminalRendering(.fromEnvironment()) }
         }
         switch drawing {

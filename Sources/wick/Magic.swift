@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Plot
 import Script
 
 /// The REPL's IPython-style magics (RUNNER.md): lesson stepping, timing, inspection, files.
@@ -43,6 +44,8 @@ final class Magics {
     var stepper: Stepper?
     /// Where lessons are looked for.
     let lessonDirectory: String
+    /// The figure that was current at the end of the latest input, for `%plot`.
+    var lastFigure: Figure?
 
     init(session: ScriptSession, lessonDirectory: String = "Lessons") {
         self.session = session
@@ -72,6 +75,7 @@ final class Magics {
         case "%save": save(argument)
         case "%reset":
             session.reset()
+            lastFigure = nil
             REPLOutput.out("Namespace cleared.\n")
         case "%help": help()
         case "%quit", "%exit": return .exit(0)

@@ -78,6 +78,7 @@ enum REPL {
             SignalFlag.clear()
             let outcome = session.run(source + "\n")
             SignalFlag.clear()
+            magics.noteFigure()
             if case .exit(let status) = outcome { return status }
             return nil
         }

@@ -101,6 +101,29 @@ final class GnuplotRenderTests: XCTestCase {
         XCTAssertTrue(sixel.hasPrefix("\u{1b}P"), "sixel output starts with DCS")
     }
 
+    func testEnhancedTextSpecialsAreDrawnLiterally() throws {
+        let plt = PyplotState()
+        let ax = plt.gca()
+        try ax.plot(nil, [1, 2], LineProperties(label: "a_b^c"))
+        try ax.showLegend()
+        ax.title = "{/Symbol a}^2_3 @x &y"
+        let text = try plt.show(options: ShowOptions(mode: .dumb, columns: 70, rows: 20))
+        XCTAssertTrue(text.contains("{/Symbol a}^2_3 @x &y"), text)
+        XCTAssertTrue(text.contains("a_b^c"), text)
+        XCTAssertFalse(text.contains("\u{0c}"), "no form feed before the drawing")
+    }
+
+    func testShowOptionsFollowWickPlot() {
+        let old = ProcessInfo.processInfo.environment["WICK_PLOT"]
+        defer { if let o = old { setenv("WICK_PLOT", o, 1) } else { unsetenv("WICK_PLOT") } }
+        setenv("WICK_PLOT", "none", 1)
+        XCTAssertEqual(ShowOptions.fromEnvironment().mode, .none)
+        setenv("WICK_PLOT", "sixel", 1)
+        XCTAssertEqual(ShowOptions.fromEnvironment().mode, .sixel)
+        unsetenv("WICK_PLOT")
+        XCTAssertEqual(ShowOptions.fromEnvironment().mode, .dumb)
+    }
+
     func testEveryGoldenKindRendersWithoutGnuplotComplaints() throws {
         let dir = try makeTempDirectory("kinds")
         defer { try? FileManager.default.removeItem(atPath: dir) }

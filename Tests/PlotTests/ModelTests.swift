@@ -24,6 +24,19 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(try Histogram([1, .nan, 2], bins: .count(1)).counts, [2])
     }
 
+    func testMultipleDatasetHistogramSitsSideBySide() throws {
+        // matplotlib: hist([[1,2,2,3],[2,3,3,4,5]], bins=2) → counts [[3,1],[1,4]], edges [1,3,5],
+        // bars at x = 1.2, 3.2 (first) and 2.0, 4.0 (second), each 0.8 wide.
+        let ax = try Figure().gca()
+        let hs = try ax.hist(datasets: [[1, 2, 2, 3], [2, 3, 3, 4, 5]], bins: .count(2), labels: ["a", "b"])
+        XCTAssertEqual(hs.map(\.counts), [[3, 1], [1, 4]])
+        XCTAssertEqual(hs[0].edges, [1, 3, 5])
+        guard case .bars(let a) = ax.series[0], case .bars(let b) = ax.series[1] else { return XCTFail("bars expected") }
+        assertClose(a.left + b.left, [1.2, 3.2, 1.9999999999999998, 4.0])
+        assertClose(a.width, [0.8000000000000003, 0.8000000000000003])
+        XCTAssertEqual([a.color.hex, b.color.hex], ["#1f77b4", "#ff7f0e"])
+    }
+
     func testHistogramErrors() {
         assertPlotError(.value, "`bins` must be positive, when an integer") { try Histogram([1], bins: .count(0)) }
         assertPlotError(.value, "`bins` must increase monotonically, when an array") { try Histogram([1], bins: .edges([3, 2, 1])) }
@@ -130,6 +143,45 @@ final class ModelTests: XCTestCase {
         assertPlotError(.type, "Invalid shape (2, 0) for image data") { try ax.imshow([[], []]) }
         assertPlotError(.runtime, "No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).") {
             try Figure().colorbar()
+        }
+    }
+
+    func testViewLimitsMatchMatplotlibAutoscaling() throws {
+        // Values from matplotlib 3.11's get_xlim()/get_ylim() after drawing.
+        func limits(_ build: (Axes) throws -> Void) throws -> [Double] {
+            let ax = try Figure().gca()
+            try build(ax)
+            let l = try ax.viewLimits()
+            return [l.x.lower, l.x.upper, l.y.lower, l.y.upper]
+        }
+        assertClose(try limits { try $0.bar([1, 2, 3], [3, 5, 2], width: [0.5]) }, [0.625, 3.375, 0, 5.25])
+        assertClose(try limits { try $0.plot([1], [1]) }, [0.945, 1.0550000000000002, 0.945, 1.0550000000000002])
+        assertClose(try limits { try $0.axhline(2) }, [0, 1, 1.89, 2.1100000000000003])
+        assertClose(try limits { try $0.plot([0, 10], [0, 5]); try $0.axvline(4) }, [-0.5, 10.5, -0.25, 5.25])
+        assertClose(try limits { try $0.fillBetween([0, 1, 2], [0.2]) }, [-0.1, 2.1, -0.010000000000000002, 0.21000000000000002])
+        assertClose(try limits { try $0.imshow([[1, 2, 3], [4, 5, 6]]) }, [-0.5, 2.5, 1.5, -0.5])
+        let log = try limits { ax in try ax.plot([1, 10, 100], [1, 100, 10000]); try ax.setXScale("log"); try ax.setYScale("log") }
+        for (a, b) in zip(log, [0.7943282347242815, 125.89254117941677, 0.6309573444801931, 15848.931924611146]) {
+            XCTAssertEqual(a, b, accuracy: b * 1e-12)
+        }
+    }
+
+    func testHandEditedSeriesAreCheckedBeforeRendering() throws {
+        let f = try Figure()
+        let ax = f.gca()
+        var line = try ax.plot(nil, [1, 2, 3])
+        line.x = [0, 1]
+        ax.series[0] = .line(line)
+        assertPlotError(.value, "line data have inconsistent lengths 2, 3") { try f.gnuplot(format: .png, output: nil, dataPath: "/d") }
+        var c = try Color.parse("red")
+        c.red = .nan; c.alpha = -3
+        XCTAssertEqual(c.hex, "#000000")
+        XCTAssertEqual(c.gnuplot(), "rgb '#ff000000'")
+        ax.series = [.scatter(ScatterSeries(x: [1], y: [1], colors: .perPoint([c]), sizes: [.nan], marker: .circle,
+                                            colormap: .viridis, vmin: .nan, vmax: .infinity, alpha: nil, label: nil))]
+        XCTAssertNoThrow(try f.gnuplot(format: .png, output: nil, dataPath: "/d"))
+        assertPlotError(.value, "Image size of 72000000x72 pixels is too large. It must be less than 2^15 in each direction.") {
+            try Figure(size: FigureSize(width: 1e6, height: 1)).gnuplot(format: .svg, output: nil, dataPath: "/d")
         }
     }
 

@@ -84,6 +84,9 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(err2.hasSuffix("NameError: name 'undefined_name' is not defined\n"), err2)
         let (_, _, err3) = s.run("x = (", path: path, firstLine: 40, interactive: false)
         XCTAssertTrue(err3.hasPrefix("  File \"\(path)\", line 40\n"), err3)
+        // A file's cells import modules from beside the file.
+        try "VALUE = 7\n".write(toFile: dir.appendingPathComponent("helper.py").path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(s.run("import helper\nprint(helper.VALUE)\n", path: path, firstLine: 50, interactive: false).1, "7\n")
     }
 
     func testExitOutcomes() {
@@ -128,6 +131,7 @@ final class SessionTests: XCTestCase {
     func testGlobalsResetAndInputs() throws {
         let s = RecordingSession()
         s.run("a = 1\n_hidden = 2\nb = 'x'\n")
+        s.run("c = (")  // a syntax error is not an input worth saving
         XCTAssertEqual(s.session.globals.map { $0.name }, ["a", "b"])
         XCTAssertEqual(s.session.globals.map { ScriptSession.typeName($0.value) }, ["int", "str"])
         XCTAssertEqual((try s.session.evaluate("a + 1") as? PyInt)?.value, 2)

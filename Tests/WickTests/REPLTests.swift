@@ -63,16 +63,49 @@ final class REPLTests: XCTestCase {
         XCTAssertTrue(try pty.prompt().contains("%gradcheck FN, INPUTS"))
     }
 
+    func testTabCompletesFilePathsInStringsAndAfterFileMagics() throws {
+        let dir = try makeTemporaryDirectory("wick-paths")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "1,2\n".write(toFile: dir + "/data.csv", atomically: true, encoding: .utf8)
+        try "print('ran it')\n".write(toFile: dir + "/script.py", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        let pty = try start()
+        pty.type("len(open('\(dir)/da\t")
+        try pty.read(until: "data.csv'")
+        XCTAssertEqual(try pty.enter(").read())"), ["4"])
+        pty.type("%run \(dir)/scr\t")
+        try pty.read(until: "script.py")
+        XCTAssertEqual(try pty.enter(""), ["ran it"])
+        pty.type("%run \(dir)/su\t")
+        try pty.read(until: "sub/")
+        pty.type("\u{15}")  // Ctrl-U: drop the line
+        XCTAssertEqual(try pty.enter("1"), ["1"])
+    }
+
+    func testStepOpensTheLessonBeforeTheFirstPrompt() throws {
+        let dir = try makeTemporaryDirectory("wick-step")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "# %% First\nprint('first cell ran')\n".write(toFile: dir + "/07-step.py", atomically: true, encoding: .utf8)
+        let pty = try PTYSession(arguments: ["step", dir + "/07-step.py"], home: home)
+        let opening = PTYSession.clean(try pty.prompt())
+        XCTAssertTrue(opening.contains("First"), opening)
+        XCTAssertFalse(opening.contains("first cell ran"), opening)
+        XCTAssertTrue(try pty.enter("").contains("first cell ran"))
+    }
+
     func testCtrlCInterruptsRunningCodeAndKeepsTheNamespace() throws {
         let pty = try start()
         pty.type("x = 0\r")
         try pty.prompt()
         pty.type("while True:\r")
         try pty.read(until: "... ")
+        pty.type("    if x == 0: print('spinning')\r")
+        try pty.read(until: "... ")
         pty.type("    x += 1\r")
         try pty.read(until: "... ")
         pty.type("\r")
-        usleep(500_000)
+        try pty.read(until: "spinning\r\n")  // the loop runs: now Ctrl-C
+        usleep(100_000)
         pty.type("\u{3}")
         let interrupted = try pty.prompt()
         XCTAssertTrue(interrupted.contains("KeyboardInterrupt"), interrupted)
@@ -87,8 +120,11 @@ final class REPLTests: XCTestCase {
         try pty.read(until: "... ")
         pty.type("    y = torch.exp(x) * 2; n += 1\r")
         try pty.read(until: "... ")
+        pty.type("    if n == 1: print('spinning')\r")
+        try pty.read(until: "... ")
         pty.type("\r")
-        usleep(700_000)
+        try pty.read(until: "spinning\r\n")
+        usleep(200_000)
         pty.type("\u{3}")
         XCTAssertTrue(try pty.prompt().contains("KeyboardInterrupt"))
         XCTAssertEqual(try pty.enter("n > 0"), ["True"])
@@ -122,6 +158,20 @@ final class REPLTests: XCTestCase {
         let again = try start()
         again.type("\u{1b}[A\r")
         XCTAssertTrue(try again.prompt().contains("second = first + 1"))
+    }
+
+    func testReverseSearchRecallsAnEarlierLine() throws {
+        let pty = try start()
+        _ = try pty.enter("unique_value = 99")
+        _ = try pty.enter("unique_value * 2")
+        _ = try pty.enter("0")
+        pty.type("\u{12}unique_value *")  // Ctrl-R, then the text to find
+        try pty.read(until: "reverse-i-search")
+        usleep(200_000)
+        pty.type("\r")
+        // Readline redraws the found line after the normal prompt, runs it, then prompts again.
+        try pty.read(until: "198\r\n")
+        try pty.prompt()
     }
 
     func testCtrlDAndExitLeave() throws {
