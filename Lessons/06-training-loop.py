@@ -28,6 +28,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
+# %%
 with open("Lessons/data/wine.csv") as f:
     rows = list(csv.reader(f))
 header, rows = rows[0], rows[1:]
@@ -35,7 +36,9 @@ X = torch.tensor([[float(v) for v in r[:-1]] for r in rows])
 y = torch.tensor([int(r[-1]) for r in rows])
 print(X.shape, y.shape, X.dtype, y.dtype)
 print("wines per class:", [(y == c).sum().item() for c in range(3)])
+print(f"average proline {X[:, 12].mean():.1f}, average hue {X[:, 10].mean():.3f}")
 assert X.shape == (178, 13) and y.shape == (178,)
+assert 500 < X[:, 12].mean() < 1000 and 0.5 < X[:, 10].mean() < 1.5
 
 # %% [markdown]
 # ## Training set and validation set
@@ -90,8 +93,9 @@ assert abs(loss.item() - math.log(3)) < 0.2
 #
 # Training nudges every parameter $w$ a little downhill on the loss:
 # $w \leftarrow w - \eta \, \partial L / \partial w$, where $\eta$ (the **learning rate**)
-# sets the size of the nudge. This is **stochastic gradient descent** (SGD), and
-# `torch.optim.SGD` does it for every parameter at once. One step is always five moves:
+# sets the size of the nudge. This is **gradient descent**, and `torch.optim.SGD` does it
+# for every parameter at once (SGD: *stochastic* gradient descent, because it is usually
+# fed random batches — see below). One step is always five moves:
 #
 # 1. **forward**: `logits = model(x)`;
 # 2. **loss**: `loss = loss_fn(logits, y)`;
@@ -195,7 +199,9 @@ torch.manual_seed(0)
 drop = nn.Dropout(p=0.5)
 ones = torch.ones(8)
 drop.train()
-print("train mode:", drop(ones))     # about half zeroed, the rest scaled by 1/(1-p) = 2
+t = drop(ones)
+print("train mode:", t)              # some zeroed, the rest scaled by 1/(1-p) = 2
+assert ((t == 0) | (t == 2)).all()
 drop.eval()
 print("eval mode: ", drop(ones))     # unchanged
 assert torch.equal(drop(ones), ones)
@@ -216,12 +222,14 @@ assert out.grad_fn is None and not out.requires_grad
 def accuracy(logits, y):
     return (logits.argmax(dim=1) == y).float().mean().item()
 
+# %%
 def evaluate(model, X, y):
     model.eval()
     with torch.no_grad():
         logits = model(X)
         return loss_fn(logits, y).item(), accuracy(logits, y)
 
+# %%
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(13, 16), nn.ReLU(), nn.Linear(16, 3))
 val_loss, val_acc = evaluate(model, X_val, y_val)
@@ -281,6 +289,7 @@ print(f"epoch 20 -> 30: train {hist['train'][19]:.4f} -> {hist['train'][-1]:.4f}
 assert hist["train"][-1] < hist["train"][19] * 0.7     # training loss still falling
 assert hist["val"][-1] > hist["val"][19] * 0.85         # validation loss levelled off
 assert hist["train"][-1] < hist["val"][-1] / 2          # the gap
+# %%
 epochs = list(range(1, 31))
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax1.plot(epochs, hist["train"], label="training loss")
@@ -288,7 +297,7 @@ ax1.plot(epochs, hist["val"], label="validation loss")
 ax1.set_yscale("log")
 ax1.set_xlabel("epoch"); ax1.set_ylabel("cross-entropy loss")
 ax1.set_title("Wine MLP: loss"); ax1.legend()
-ax2.plot(epochs, hist["val_acc"], "C2", label="validation accuracy")
+ax2.plot(epochs, hist["val_acc"], color="C2", label="validation accuracy")
 ax2.set_xlabel("epoch"); ax2.set_ylabel("accuracy")
 ax2.set_title("Wine MLP: accuracy"); ax2.legend()
 plt.tight_layout()
@@ -298,8 +307,11 @@ plt.close()
 # %% [markdown]
 # ## Try it
 #
-# Set `lr=1.0` in the training cell above and `%rerun` it: does the loss still fall
-# smoothly? Then try `lr=0.01`: how many epochs would it need to reach the same loss?
+# In the cell that calls `train(model, loader, opt, epochs=30)`, set `lr=1.0` and `%rerun`
+# it: does the loss still fall smoothly? Then try `lr=0.01`: how many epochs would it need
+# to reach the same loss?
+# (The `assert`s check the numbers of the original settings: after a change, an
+# `AssertionError` only tells you that the result moved.)
 
 # %% [markdown]
 # ## Batch size changes the number of steps

@@ -26,6 +26,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
+# %%
 torch.manual_seed(0)
 x = 1 + 2 * torch.rand(64)
 y = 2 * x - 1 + 0.3 * torch.randn(64)
@@ -87,9 +88,9 @@ assert 50 < lam_max / lam_min < 120
 # ## Full-batch gradient descent, by hand and by `torch.optim.SGD`
 #
 # **Gradient descent** (GD) repeats $p \leftarrow p - \eta \nabla L(p)$ with the gradient
-# over *all* the data ("full batch"). We write the loop by hand under `torch.no_grad()`
-# (the update itself must not be recorded in the graph), and check that `optim.SGD` with
-# the same learning rate lands on exactly the same numbers.
+# over *all* the data ("full batch"). We write the loop by hand with our gradient formula
+# (plain tensors: no autograd involved), and check that `optim.SGD` with the same learning
+# rate, fed by `backward()`, lands on the same numbers.
 
 # %%
 start, lr, steps = [-1.0, 2.5], 0.15, 100
@@ -170,6 +171,7 @@ Z = ((W.unsqueeze(-1) * x + B.unsqueeze(-1) - y) ** 2).mean(dim=-1)
 levels = torch.logspace(-1.2, 1.6, 15).tolist()
 assert Z.shape == (60, 60) and abs(Z.min().item() - loss_at(best).item()) < 0.2
 
+# %%
 def draw_paths(ax, runs, title):
     ax.contour(W, B, Z, levels=levels, colors="gray", linewidths=0.6)
     for name, (path, _) in runs.items():
@@ -200,6 +202,8 @@ plt.close()
 #
 # In the cell that builds `runs`, change `lr=0.15` to `lr=0.25` and `%rerun` it: $0.25$ is
 # above $2/\lambda_{max}$. What does the full-batch loss do? (Lesson 08 is about this.)
+# (The `assert`s check the numbers of the original settings: after a change, an
+# `AssertionError` only tells you that the result moved.)
 
 # %% [markdown]
 # ## Momentum: a heavy ball
@@ -233,6 +237,7 @@ for nest in [False, True]:
 #
 # These give every parameter its own step size by dividing by the typical size of its
 # gradient, so a flat direction gets big steps and a steep one small steps.
+#
 # - **Adagrad**: divide by $\sqrt{\text{sum of all past } g^2}$ — steps shrink forever.
 # - **RMSprop**: divide by $\sqrt{\text{moving average of } g^2}$ (average weight $\alpha=0.99$).
 # - **Adam**: RMSprop's denominator plus a moving average $m$ of $g$ itself (momentum,
@@ -251,6 +256,7 @@ def adam_by_hand(steps, lr=0.1, b1=0.9, b2=0.999, eps=1e-8):
         p = p - lr * (m / (1 - b1 ** t)) / ((s / (1 - b2 ** t)).sqrt() + eps)
     return p
 
+# %%
 q = torch.tensor(start, requires_grad=True)
 opt = torch.optim.Adam([q], lr=0.1)
 for t in range(10):
