@@ -219,8 +219,9 @@ assert torch.equal(seq(x), again(x))
 assert seq[0].weight.shape == again.fc1.weight.shape
 
 # %% [markdown]
-# **Try it:** change `nn.ReLU()` to `nn.Tanh()` in the cell above and `%rerun` it. Which
-# assert fails, and why does the state dict not notice the change?
+# **Try it:** swap the activation in place — type `seq[1] = nn.Tanh()`, then
+# `torch.equal(seq(x), again(x))`. Why is it now `False`, and why does
+# `seq.state_dict()` still have exactly the same keys? (`%rerun` the cell above to undo.)
 
 # %% [markdown]
 # ## Architecture patterns at a glance
@@ -306,13 +307,16 @@ def mlp(width, depth, n_in=64, n_out=10):
 def count(m):
     return sum(p.numel() for p in m.parameters())
 
-torch.manual_seed(0)          # building layers draws their starting weights
 widths = [8, 16, 32, 64, 128, 256]
-counts = {depth: [count(mlp(w, depth)) for w in widths] for depth in (1, 2, 4)}
-print(counts[2])
-assert counts[2][2] == 64 * 32 + 32 + 32 * 32 + 32 + 32 * 10 + 10
+depths = (1, 2, 4)
+torch.manual_seed(0)          # building layers draws their starting weights
+print(count(mlp(32, 2)))
+assert count(mlp(32, 2)) == 64 * 32 + 32 + 32 * 32 + 32 + 32 * 10 + 10
 
 # %% Figure: parameters versus width
+torch.manual_seed(0)
+counts = {depth: [count(mlp(w, depth)) for w in widths] for depth in depths}
+print({depth: c[-1] for depth, c in counts.items()})
 plt.figure(figsize=(6, 4))
 for depth, c in counts.items():
     plt.plot(widths, c, "o-", label=f"{depth} hidden layer(s)")
@@ -327,9 +331,9 @@ plt.savefig("Plots/01-parameter-growth.png")
 plt.close()
 
 # %% [markdown]
-# **Try it:** add a depth of 8 to the dictionary comprehension in the cell before the
-# figure and `%rerun` both cells. At width 256, how many times more parameters than
-# depth 4 does it have — and why is that ratio close to 2?
+# **Try it:** set `depths = (1, 2, 4, 8)` and `%rerun` the cell above. At width 256, how
+# many times more parameters does depth 8 have than depth 4 — and why is that ratio
+# close to 2?
 
 # %% [markdown]
 # ## Summary

@@ -139,8 +139,10 @@ plt.savefig("Plots/02-conv-edges.png")
 plt.close()
 
 # %% [markdown]
-# **Try it:** flip the sign of the first kernel (`-edges.weight[0, 0]`) and `%rerun` the
-# filter cell. What happens to the positive and negative parts of the map?
+# **Try it:** turn the digit on its side and filter it — type
+# `edges(digit.transpose(2, 3))[0, 0]` — and compare the result with the horizontal-edge
+# map `maps[0, 1]`. How are the two related, and why? (Look at how the second kernel was
+# made from the first.)
 
 # %% [markdown]
 # ## Pooling: shrinking a map
@@ -170,11 +172,11 @@ assert n_params(nn.MaxPool2d(2)) == 0
 
 # %% Flatten
 torch.manual_seed(0)
-maps = torch.randn(2, 8, 4, 4)
-flat = nn.Flatten()(maps)
-print(maps.shape, "->", flat.shape)
+fmaps = torch.randn(2, 8, 4, 4)
+flat = nn.Flatten()(fmaps)
+print(fmaps.shape, "->", flat.shape)
 assert flat.shape == (2, 8 * 4 * 4)
-assert torch.equal(flat[1], maps[1].reshape(-1))
+assert torch.equal(flat[1], fmaps[1].reshape(-1))
 
 # %% [markdown]
 # ## BatchNorm: one scale for every feature
@@ -338,8 +340,9 @@ assert h_n.shape == (2 * 2, 2, H)              # layers × directions, batch, hi
 assert torch.allclose(output[:, -1, :H], h_n[2])   # last layer, forward direction
 
 # %% [markdown]
-# **Try it:** in the cell above, set `bidirectional=False` and `%rerun`. Which asserts
-# now fail, and what should the shapes be?
+# **Try it:** build the same stack reading in one direction only — type
+# `out1, (h1, c1) = nn.LSTM(I, H, num_layers=2, batch_first=True)(x)` — and predict
+# `out1.shape` and `h1.shape` before printing them.
 
 # %% Figure: how many parameters each layer costs
 torch.manual_seed(0)

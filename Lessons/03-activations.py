@@ -150,6 +150,12 @@ for name, (f, df) in acts.items():
     assert err < 1e-5, name
 
 # %% [markdown]
+# **Try it:** add one more activation — type
+# `acts["softplus"] = (F.softplus, lambda x: sig(x))` — and `%rerun` the cell above.
+# Softplus, $\log(1+e^x)$, is a smooth ReLU whose derivative is exactly the sigmoid:
+# does autograd agree? The gradcheck and the figures below will include it too.
+
+# %% [markdown]
 # A second, independent check is **gradcheck**: it nudges each input by a tiny step
 # $\epsilon$ and measures how the output moves (a *numerical* derivative, lesson 05), then
 # compares with autograd. It needs `float64` numbers, because in `float32` the rounding
@@ -194,11 +200,6 @@ plt.savefig("Plots/03-derivatives.png")
 plt.close()
 
 # %% [markdown]
-# **Try it:** add `"softplus": (F.softplus, lambda x: sig(x))` to `acts` and `%rerun` the
-# cells from "The hand-written derivatives" on. Softplus, $\log(1+e^x)$, is a smooth ReLU
-# whose derivative is exactly the sigmoid.
-
-# %% [markdown]
 # ## Softmax: from scores to probabilities
 #
 # **Softmax** works on a whole vector rather than element by element:
@@ -206,7 +207,8 @@ plt.close()
 # so they can be read as class probabilities; the inputs $z$ are called **logits**.
 # Adding the same number to every logit changes nothing. Its derivative is a matrix
 # (the **Jacobian**, every output against every input):
-# $\partial s_i / \partial z_j = s_i(\delta_{ij} - s_j)$, i.e. $\mathrm{diag}(s) - s s^T$.
+# $\partial s_i / \partial z_j = s_i(\delta_{ij} - s_j)$, where $\delta_{ij}$ is 1 when
+# $i = j$ and 0 otherwise; as a matrix, $\mathrm{diag}(s) - s s^T$.
 
 # %% Softmax values
 z = torch.tensor([2.0, 1.0, 0.1])
@@ -255,8 +257,10 @@ assert torch.allclose(F.softmax(big, dim=0), F.softmax(big - 1001, dim=0))
 # We build 20 layers of width 64, push a batch through, backpropagate, and record the
 # size (the **norm**, $\sqrt{\sum g^2}$) of each layer's weight gradient.
 
-# %% Gradient norm per layer
-def grad_norms(act, init, depth=20, width=64):
+# %% A deep network, its gradient norms per layer
+depth = 20
+
+def grad_norms(act, init, depth, width=64):
     torch.manual_seed(0)
     layers = [nn.Linear(width, width) for _ in range(depth)]
     for l in layers:
@@ -268,13 +272,20 @@ def grad_norms(act, init, depth=20, width=64):
     h.pow(2).mean().backward()
     return [l.weight.grad.norm().item() for l in layers]
 
+# %% Three networks
+kaiming = lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu")
 norms = {
-    "sigmoid (Xavier init)": grad_norms(torch.sigmoid, nn.init.xavier_normal_),
-    "tanh (Xavier init)": grad_norms(torch.tanh, nn.init.xavier_normal_),
-    "relu (Kaiming init)": grad_norms(torch.relu, lambda w: nn.init.kaiming_normal_(w, nonlinearity="relu")),
+    "sigmoid (Xavier init)": grad_norms(torch.sigmoid, nn.init.xavier_normal_, depth),
+    "tanh (Xavier init)": grad_norms(torch.tanh, nn.init.xavier_normal_, depth),
+    "relu (Kaiming init)": grad_norms(torch.relu, kaiming, depth),
 }
 for name, n in norms.items():
     print(f"{name:<22} layer 1: {n[0]:.2e}   layer {len(n)}: {n[-1]:.2e}   ratio {n[0] / n[-1]:.1e}")
+
+# %% [markdown]
+# **Try it:** set `depth = 40` and `%rerun` the cell above. How many orders of magnitude
+# does the sigmoid network lose now? Then go on with `%next`: does the ReLU network
+# still pass its check, and what does the figure look like?
 
 # %% Check: the sigmoid network's first layer starves
 sig_n, relu_n = norms["sigmoid (Xavier init)"], norms["relu (Kaiming init)"]
@@ -292,11 +303,6 @@ plt.title(f"Vanishing gradients in a {len(sig_n)}-layer network")
 plt.legend()
 plt.savefig("Plots/03-vanishing-gradients.png")
 plt.close()
-
-# %% [markdown]
-# **Try it:** change `depth=20` to `depth=40` in `grad_norms` and `%rerun` the last three
-# cells. How many orders of magnitude does the sigmoid network lose now, and does the
-# ReLU network still pass its check?
 
 # %% [markdown]
 # ## SELU keeps the scale by itself

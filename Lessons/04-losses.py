@@ -45,12 +45,13 @@ os.makedirs("Plots", exist_ok=True)
 pred = torch.tensor([2.5, 0.0, 2.0, 8.0])
 target = torch.tensor([3.0, -0.5, 2.0, 2.0])      # the last prediction is 6 off
 d = pred - target
+delta = 1.0                                       # Huber's threshold
 mse, mae = (d ** 2).mean(), d.abs().mean()
-huber = torch.where(d.abs() <= 1, 0.5 * d ** 2, d.abs() - 0.5).mean()
+huber = torch.where(d.abs() <= delta, 0.5 * d ** 2, delta * (d.abs() - 0.5 * delta)).mean()
 print(f"MSE {mse.item():.4f}   MAE {mae.item():.4f}   Huber {huber.item():.4f}")
 assert torch.allclose(mse, nn.MSELoss()(pred, target))
 assert torch.allclose(mae, nn.L1Loss()(pred, target))
-assert torch.allclose(huber, nn.HuberLoss(delta=1.0)(pred, target))
+assert torch.allclose(huber, nn.HuberLoss(delta=delta)(pred, target))
 share = (d[3] ** 2 / (d ** 2).sum()).item()
 print(f"share of MSE from the outlier: {share:.1%}")
 assert share > 0.98
@@ -105,7 +106,7 @@ c = torch.linspace(0, 8, 801)                    # candidate constants, step 0.0
 err = c[:, None] - petal[None, :]                # (801, 150): every c against every flower
 curves = {"MSE": (err ** 2).mean(1), "MAE": err.abs().mean(1),
           "Huber": F.huber_loss(c[:, None].expand(-1, 150), petal.expand(801, -1),
-                                reduction="none").mean(1)}
+                                reduction="none", delta=delta).mean(1)}
 best = {name: c[curve.argmin()].item() for name, curve in curves.items()}
 flat = c[curves["MAE"] <= curves["MAE"].min() + 1e-5]   # MAE's minimum is a flat stretch
 print(f"best c:  MSE {best['MSE']:.2f}   Huber {best['Huber']:.2f}   "
@@ -113,6 +114,11 @@ print(f"best c:  MSE {best['MSE']:.2f}   Huber {best['Huber']:.2f}   "
 assert abs(best["MSE"] - petal.mean().item()) < 0.01
 assert abs(flat.min().item() - middle[0]) < 1e-3 and abs(flat.max().item() - middle[1]) < 1e-3
 assert best["MSE"] < best["Huber"] < flat.min().item()
+
+# %% [markdown]
+# **Try it:** set `delta = 3.0` and `%rerun` the cell above. Does Huber's best constant
+# move towards the mean or towards the median, and why does the cell's last check now
+# fail? (Set `delta = 1.0` and `%rerun` again to go on.)
 
 # %% Figure: loss against the constant prediction
 plt.figure(figsize=(7, 4.5))
@@ -128,10 +134,6 @@ plt.title("Each loss prefers a different constant")
 plt.legend(loc="upper left")
 plt.savefig("Plots/04-regression-losses.png")
 plt.close()
-
-# %% [markdown]
-# **Try it:** pass `delta=3.0` to `F.huber_loss` in the cell that computes the curves
-# and `%rerun` it. Does Huber's best constant move towards the mean or the median?
 
 # %% [markdown]
 # ## Classification: cross-entropy
@@ -344,9 +346,9 @@ assert torch.allclose(StableLogCosh()(pred, target), LogCoshLoss()(pred, target)
 assert torch.autograd.gradcheck(lambda q: StableLogCosh()(q, t64), (p64,))
 
 # %% [markdown]
-# **Try it:** change `target` in the first code cell so that no prediction is an outlier
-# (say the last target is `7.5`) and `%rerun` the cells: how close do MSE, Huber and
-# log-cosh become?
+# **Try it:** leave the outlier out — type
+# `[f(pred[:3], target[:3]).item() for f in (nn.MSELoss(), nn.HuberLoss(), LogCoshLoss())]`.
+# Without it, how close are the three losses, and why?
 
 # %% [markdown]
 # ## Summary

@@ -140,16 +140,26 @@ assert not v.requires_grad and v.grad_fn is None
 # We measure this on $g(x) = e^x \sin x$ at $x = 1$, whose derivative
 # $e^x(\sin x + \cos x)$ we know exactly. (Plain Python floats are float64.)
 
-# %% Error against step size
+# %% The function and its exact derivative
+offset = 0.0                     # a constant added to g: it changes no derivative
+
 def g(x):
-    return math.exp(x) * math.sin(x)
+    return math.exp(x) * math.sin(x) + offset
 
 exact = math.exp(1.0) * (math.sin(1.0) + math.cos(1.0))
+print(f"g(1) = {g(1.0):.6f}   g'(1) = {exact:.6f}")
+
+# %% Error against step size
 steps = [10.0 ** -k for k in range(1, 13)]
 fwd = [abs((g(1 + h) - g(1)) / h - exact) for h in steps]
 cen = [abs((g(1 + h) - g(1 - h)) / (2 * h) - exact) for h in steps]
 for h, e1, e2 in zip(steps, fwd, cen):
     print(f"h = {h:.0e}   forward error {e1:.1e}   central error {e2:.1e}")
+
+# %% [markdown]
+# **Try it:** set `offset = 1e6` and `%rerun` the cell above. Adding a constant changes
+# nothing in the derivative — so why does the table change, and where is the best step
+# now? (Then `%next`: which checks fail?)
 
 # %% Check what the table shows
 best_fwd, best_cen = steps[fwd.index(min(fwd))], steps[cen.index(min(cen))]
@@ -174,11 +184,6 @@ plt.title("Finite differences: truncation vs rounding error")
 plt.legend(loc="upper center")
 plt.savefig("Plots/05-step-size.png")
 plt.close()
-
-# %% [markdown]
-# **Try it:** change the function `g` to `math.exp(x) * math.sin(x) + 1e6` and `%rerun`
-# the last three cells. A large constant changes nothing in the derivative — so why does
-# the best step size move, and which asserts now fail?
 
 # %% [markdown]
 # ## Numerical gradient of a tensor function
@@ -304,8 +309,9 @@ assert caught
 assert not torch.autograd.gradcheck(BuggySiLU.apply, (x,), raise_exception=False)
 
 # %% [markdown]
-# **Try it:** "fix" `BuggySiLU.backward` by returning `grad_out * s * (1 + x * s)` (a
-# plausible sign slip) and `%rerun` the cell. Does gradcheck catch this one too?
+# **Try it:** run gradcheck on the *correct* `MySiLU` with float32 inputs — type
+# `torch.autograd.gradcheck(MySiLU.apply, (x.float().detach().requires_grad_(),), raise_exception=False)`.
+# Why does a right backward fail the check now?
 
 # %% [markdown]
 # ## Summary
