@@ -5,6 +5,10 @@ extension NumpyBindings {
     /// The class `numpy.ndarray`.
     public static let ndarrayClass: PyClass = {
         let c = PyClass(name: "ndarray", bases: [Builtin.objectType], module: "numpy")
+        c.attributeFallback = { _, name in
+            if name.hasPrefix("__") { return nil }
+            throw TorchErrors.unsupportedAttribute("numpy.ndarray." + name)
+        }
         func me(_ a: Arguments) throws -> NdArray {
             guard let x = a[0] as? NdArray else { throw PyError.type("descriptor requires a 'numpy.ndarray' object") }
             return x
@@ -103,6 +107,10 @@ extension NumpyBindings {
         c.property("T") { o in try transpose(o) }
         c.property("flat") { o in
             guard let x = o as? NdArray else { return PyNone.shared }
+            // A view when the elements are contiguous (so `a.flat[i] = v` writes through), else a copy.
+            if x.strides == contiguousStrides(x.shape) {
+                return NdArray(buffer: x.buffer, shape: [x.count], strides: [1], offset: x.offset, kind: x.kind)
+            }
             return NdArray(x.values, shape: [x.count], kind: x.kind)
         }
         c.method("transpose", "self") { a in try transpose(a[0]) }
@@ -181,7 +189,12 @@ extension NumpyBindings {
                 var args = a.rest
                 var keywords = a.keywords
                 let dataIndex = keywords.firstIndex(where: { $0.0 == "data" })
-                let array = (args.first as? NdArray) ?? dataIndex.flatMap { keywords[$0].1 as? NdArray }
+                var array = (args.first as? NdArray) ?? dataIndex.flatMap { keywords[$0].1 as? NdArray }
+                if array == nil, name == "tensor", let list = args.first as? PyList, list.items.first is NdArray {
+                    Autograd.warn("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a single numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:249.)")
+                    array = try NdConvert.array(list)
+                    if let a = array { args[0] = a }
+                }
                 if let x = array {
                     if args.first is NdArray { args[0] = x.tolist() } else if let i = dataIndex { keywords[i].1 = x.tolist() }
                     let dtypeGiven = keywords.contains { $0.0 == "dtype" } || (name != "tensor" && args.count >= 2)

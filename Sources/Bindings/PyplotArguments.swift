@@ -24,9 +24,13 @@ enum PlotArgs {
 
     /// A 2-D matrix of numbers as rows.
     static func matrix(_ o: PyObject, what: String = "image") throws -> [[Double]] {
-        let a = try array(o)
+        var a = try array(o)
+        if what == "image" && a.shape.count == 3 && a.shape[2] == 1 {
+            // matplotlib draws an (M, N, 1) image as the (M, N) one.
+            a = NdArray(a.values, shape: Array(a.shape.prefix(2)), kind: a.kind)
+        }
         guard a.shape.count == 2 else {
-            if a.shape.count == 3 && what == "image" {
+            if a.shape.count == 3 && what == "image" && (a.shape[2] == 3 || a.shape[2] == 4) {
                 throw PyError.notImplemented("imshow of RGB(A) images (shape \(tupleText(a.shape))) is not supported by wick; pass a 2-D array")
             }
             throw PyError.type("Invalid shape \(tupleText(a.shape)) for \(what) data")

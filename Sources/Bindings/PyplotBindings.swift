@@ -155,7 +155,7 @@ public enum PyplotBindings {
                 guard s.value == "all" else { throw PyError.notImplemented("close('\(s.value)') by figure label is not supported by wick") }
                 ctx.state.close(.all)
             } else if let i = target as? PyInt, i.cls !== Builtin.boolType { ctx.state.close(.number(Int(clamping: i.value))) }
-            else { throw PyError.type("close() argument must be a Figure, an int, a string, or None, not <class '\(pythonTypeName(target))'>") }
+            else { throw PyError.type("'fig' must be an instance of matplotlib.figure.Figure, int, str or None, not a \(pythonTypeName(target))") }
             return PyNone.shared
         }
         plt.function("get_fignums", "") { _ in PyList(ctx.state.figures.map { PyInt.make($0.number) }) }
@@ -187,6 +187,7 @@ public enum PyplotBindings {
             return ColormapObject(try PlotArgs.plot { try Colormap.named(name) })
         }
         for name in ["ion", "ioff", "draw"] { plt.function(name, "") { _ in PyNone.shared } }
+        plt.function("_wick_snapshot", "") { _ in try pythonSnapshot() }
         plt.function("pause", "interval") { _ in
             throw PyError.notImplemented("matplotlib.pyplot.pause is not supported by wick (figures are drawn by show() and savefig())")
         }

@@ -246,6 +246,8 @@ enum PyplotDecoration {
     }
 
     static func ticks(_ ax: Axes, _ c: inout PlotCall, x: Bool, getter: Bool) throws -> PyObject {
+        // Text styling of the tick labels (`xticks(rotation=45)`) is accepted; wick's renderer lays them out.
+        let styled = !c.kw.isEmpty
         c.kw.ignore(["rotation", "fontsize", "ha", "horizontalalignment", "color"])
         try c.kw.finish()
         if let minor = c[2], try Runtime.truthy(minor) { throw PyError.notImplemented("minor ticks are not supported by wick") }
@@ -255,7 +257,7 @@ enum PyplotDecoration {
                 return PyTuple([NdArray(existing.positions, shape: [existing.positions.count], kind: .float64),
                                 PyList((existing.labels ?? existing.positions.map { "\($0)" }).map { PyStr($0) as PyObject })])
             }
-            if getter, c.values.allSatisfy({ $0 == nil }) {
+            if getter, !styled, c.values.allSatisfy({ $0 == nil }) {
                 throw PyError.notImplemented("reading automatic tick positions is not supported by wick; set them with \(x ? "xticks" : "yticks")(positions) first")
             }
             return PyNone.shared

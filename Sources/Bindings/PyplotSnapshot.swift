@@ -1,4 +1,5 @@
 import Plot
+import Script
 
 extension PyplotBindings {
     /// A plain description of the current run's open figures, in the layout that
@@ -14,6 +15,25 @@ extension PyplotBindings {
                                     "colorbars": figure.axes.filter { $0.colorbar != nil }.count]
             if let s = figure.suptitle { f["suptitle"] = s }
             return f
+        }
+    }
+
+    /// The snapshot as Python values (`plt._wick_snapshot()`, used by cross-check scripts that
+    /// compare wick's figures with matplotlib's; the layout of `make_pyplot_fixtures.py`).
+    static func pythonSnapshot() throws -> PyObject { try python(snapshot()) }
+
+    static func python(_ v: Any) throws -> PyObject {
+        switch v {
+        case let b as Bool: return PyBool.make(b)
+        case let i as Int: return PyInt.make(i)
+        case let d as Double: return PyFloat(d)
+        case let s as String: return PyStr(s)
+        case let l as [Any]: return PyList(try l.map { try python($0) })
+        case let d as [String: Any]:
+            let out = PyDict()
+            for k in d.keys.sorted() { if let value = d[k] { try Runtime.setItem(out, PyStr(k), try python(value)) } }
+            return out
+        default: return PyNone.shared
         }
     }
 

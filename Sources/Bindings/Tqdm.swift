@@ -20,7 +20,8 @@ public protocol TqdmDisplay: AnyObject {
 /// `update`, `set_postfix`, `set_description`, `close`, `tqdm.write`, context manager.
 /// The bar is drawn on stderr only when it is a terminal (never in a pipe).
 public enum TqdmBindings {
-    /// Makes the display of a new bar: (total, desc, leave, enabled) → display.
+    /// Makes the display of a new bar: (total, desc, leave, draws) → display; a display that
+    /// does not draw still tracks the bar for `str(bar)`.
     nonisolated(unsafe) public static var makeDisplay: ((Int?, String?, Bool, Bool) -> TqdmDisplay)?
 
     /// Whether bars are drawn (default: stderr is a terminal).
@@ -159,8 +160,9 @@ public enum TqdmBindings {
         if let p = a.optional(19) {
             b.postfix = p is PyStr ? try Runtime.str(p) : try Runtime.str(p)
         }
-        if !disable, drawBars(), let makeDisplay {
-            let display = makeDisplay(b.total, b.desc, leave, true)
+        // A display that does not draw still keeps the line for `str(bar)`.
+        if let makeDisplay {
+            let display = makeDisplay(b.total, b.desc, leave, !disable && drawBars())
             if b.n > 0 { display.update(b.n) }
             if let p = b.postfix { display.setPostfix(p, refresh: true) }
             b.display = display

@@ -123,7 +123,8 @@ extension Axes {
     public var hasMappable: Bool {
         series.contains {
             switch $0 {
-            case .image, .contour: return true
+            case .image(let im): return im.colors == nil
+            case .contour: return true
             case .scatter(let s): if case .mapped = s.colors { return true } else { return false }
             default: return false
             }

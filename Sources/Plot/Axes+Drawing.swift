@@ -108,16 +108,40 @@ extension Axes {
         return r
     }
 
-    /// `imshow(matrix, cmap=, vmin=, vmax=, alpha=)`: a heat map with row 0 at the top.
+    /// `imshow(matrix, cmap=, vmin=, vmax=, alpha=, extent=, origin=)`: a heat map, row 0 at the
+    /// top unless `originLower`, pixel centres at 0, 1, … unless `extent` is given.
     @discardableResult
     public func imshow(_ values: [[Double]], cmap: Colormap = .viridis, vmin: Double? = nil, vmax: Double? = nil,
-                       alpha: Double? = nil) throws -> ImageSeries {
+                       alpha: Double? = nil, extent: ImageExtent? = nil, originLower: Bool = false) throws -> ImageSeries {
         try Check.alpha(alpha)
         let (rows, cols) = try Check.rectangular(values, name: "image")
-        guard rows * cols <= 4_000_000 else { throw PlotError.value("image of shape \(Check.shape(rows, cols)) is too large to draw (at most 4000000 pixels)") }
-        let im = ImageSeries(values: values, colormap: cmap, vmin: vmin, vmax: vmax, alpha: alpha)
+        try Self.checkImageSize(rows, cols)
+        let im = ImageSeries(values: values, colors: nil, colormap: cmap, vmin: vmin, vmax: vmax, alpha: alpha,
+                             extent: extent, originLower: originLower)
         series.append(.image(im))
         return im
+    }
+
+    /// `imshow` of an RGB(A) image: one colour per pixel (the bindings turn 0…1 floats or 0…255
+    /// integers into `Color`s).
+    @discardableResult
+    public func imshow(colors: [[Color]], alpha: Double? = nil, extent: ImageExtent? = nil, originLower: Bool = false) throws -> ImageSeries {
+        try Check.alpha(alpha)
+        guard let first = colors.first, !first.isEmpty else { throw PlotError.type("Invalid shape (\(colors.count), 0, 3) for image data") }
+        guard colors.allSatisfy({ $0.count == first.count }) else {
+            throw PlotError.value("setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (\(colors.count),) + inhomogeneous part.")
+        }
+        try Self.checkImageSize(colors.count, first.count)
+        let im = ImageSeries(values: [], colors: colors, colormap: .viridis, vmin: nil, vmax: nil, alpha: alpha,
+                             extent: extent, originLower: originLower)
+        series.append(.image(im))
+        return im
+    }
+
+    private static func checkImageSize(_ rows: Int, _ cols: Int) throws {
+        guard rows.multipliedReportingOverflow(by: cols).partialValue <= 4_000_000, rows <= 4_000_000, cols <= 4_000_000 else {
+            throw PlotError.value("image of shape \(Check.shape(rows, cols)) is too large to draw (at most 4000000 pixels)")
+        }
     }
 
     /// `contour(X, Y, Z, levels=)` or, with `filled`, `contourf`. `x`/`y` are 1-D coordinates

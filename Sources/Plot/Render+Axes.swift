@@ -221,6 +221,24 @@ struct AxesRenderer {
         }
     }
 
+    /// Adds points along the segments of a drawn line (three between sampled vertices), so
+    /// `loc='best'` also avoids boxes a line only passes through.
+    mutating func trackSegments(x: [Double], y: [Double]) {
+        let n = min(x.count, y.count)
+        let stride = max(1, n / 2000)
+        var previous: (Double, Double)?
+        for i in Swift.stride(from: 0, to: n, by: stride) {
+            guard x[i].isFinite, y[i].isFinite else { previous = nil; continue }
+            if let p = previous {
+                for k in 1...3 {
+                    let t = Double(k) / 4
+                    points.append((p.0 + (x[i] - p.0) * t, p.1 + (y[i] - p.1) * t))
+                }
+            }
+            previous = (x[i], y[i])
+        }
+    }
+
     private mutating func addText(_ t: TextAnnotation) {
         labelNumber += 1
         let at = t.coordinates == .data ? "first \(Format.gp(t.x)), first \(Format.gp(t.y))" : "graph \(Format.gp(t.x)), graph \(Format.gp(t.y))"

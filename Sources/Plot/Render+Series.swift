@@ -26,6 +26,7 @@ extension AxesRenderer {
 
     private mutating func addLine(_ l: LineSeries) {
         include(x: l.x, y: l.y)
+        if l.lineStyle != .none { trackSegments(x: l.x, y: l.y) }
         let k = data.block(zip(l.x, l.y).map { [$0, $1] })
         let title = titleClause(l.label)
         if l.lineStyle == .none && l.marker == nil { return }
@@ -138,13 +139,40 @@ extension AxesRenderer {
     }
 
     private mutating func addImage(_ im: ImageSeries) {
-        let rows = im.values.count, cols = im.values.first?.count ?? 0
-        setMappable(im.colormap, Array(im.values.joined()), im.vmin, im.vmax)
+        let (rows, cols) = im.shape
         sticky = true
-        invertY = true
         squarePixels = true
-        include(x: [-0.5, Double(cols) - 0.5], y: [-0.5, Double(rows) - 0.5], track: false)
+        // Pixel centre of column 0 / row 0 and the steps between centres.
+        var x0 = 0.0, dx = 1.0, y0 = 0.0, dy = 1.0
+        if let e = im.extent {
+            dx = (e.right - e.left) / Double(cols)
+            x0 = e.left + dx / 2
+            let h = (e.top - e.bottom) / Double(rows)
+            (y0, dy) = im.originLower ? (e.bottom + h / 2, h) : (e.top - h / 2, -h)
+            include(x: [e.left, e.right], y: [e.bottom, e.top], track: false)
+        } else {
+            invertY = !im.originLower
+            include(x: [-0.5, Double(cols) - 0.5], y: [-0.5, Double(rows) - 0.5], track: false)
+        }
+        let identity = x0 == 0 && dx == 1 && y0 == 0 && dy == 1
+        let using = identity ? "1:2" : "(\(Format.gp(x0))+$1*\(Format.gp(dx))):(\(Format.gp(y0))+$2*\(Format.gp(dy)))"
+        if let pixels = im.colors {
+            var block: [[Double]] = []
+            block.reserveCapacity(rows * (cols + 1))
+            for (r, row) in pixels.enumerated() {
+                if r > 0 { block.append([]) }
+                for (c, p) in row.enumerated() {
+                    let a = im.alpha ?? p.alpha ?? 1
+                    block.append([Double(c), Double(r), Double(Color.byte(p.red)), Double(Color.byte(p.green)),
+                                  Double(Color.byte(p.blue)), Double(Color.byte(a))])
+                }
+            }
+            let k = data.block(block)
+            clauses.append("WICK_DATA index \(k) using \(using):3:4:5:6 with rgbalpha notitle")
+            return
+        }
+        setMappable(im.colormap, Array(im.values.joined()), im.vmin, im.vmax)
         let k = data.matrix(im.values)
-        clauses.append("WICK_DATA index \(k) matrix using 1:2:3 with image notitle")
+        clauses.append("WICK_DATA index \(k) matrix using \(using):3 with image notitle")
     }
 }

@@ -174,14 +174,46 @@ public struct ReferenceLine: Equatable, Sendable {
 
 /// A matrix drawn as a heat map (`imshow`): row 0 at the top, like matplotlib's `origin='upper'`.
 public struct ImageSeries: Equatable, Sendable {
-    /// The values, row-major; every row the same length.
+    /// The values, row-major; every row the same length (unused when `colors` is set).
     public var values: [[Double]]
+    /// True-colour pixels (`imshow` of an (H, W, 3) or (H, W, 4) array), row-major, if given.
+    public var colors: [[Color]]?
     /// Colour map.
     public var colormap: Colormap
     /// Colour limits (nil: the finite data min/max).
     public var vmin: Double?, vmax: Double?
     /// Opacity, if set.
     public var alpha: Double?
+    /// `extent=(left, right, bottom, top)` in data coordinates; nil puts pixel centres at 0, 1, 2, …
+    public var extent: ImageExtent?
+    /// `origin='lower'`: row 0 at the bottom instead of the top.
+    public var originLower: Bool
+
+    /// Rows and columns of the image.
+    var shape: (rows: Int, cols: Int) {
+        if let c = colors { return (c.count, c.first?.count ?? 0) }
+        return (values.count, values.first?.count ?? 0)
+    }
+}
+
+/// The data rectangle an image covers (`imshow(extent=...)`).
+public struct ImageExtent: Equatable, Sendable {
+    /// x of the left edge of the first column (may exceed `right`).
+    public var left: Double
+    /// x of the right edge of the last column.
+    public var right: Double
+    /// y of the bottom edge.
+    public var bottom: Double
+    /// y of the top edge.
+    public var top: Double
+
+    /// An extent; all four values must be finite and the spans non-zero.
+    public init(left: Double, right: Double, bottom: Double, top: Double) throws {
+        guard [left, right, bottom, top].allSatisfy(\.isFinite), left != right, bottom != top else {
+            throw PlotError.value("extent must be four finite numbers with left != right and bottom != top")
+        }
+        self.left = left; self.right = right; self.bottom = bottom; self.top = top
+    }
 }
 
 /// Contour lines or filled contours of `z` over the grid `x`, `y` (all the same shape).
@@ -272,7 +304,13 @@ extension Series {
         case .referenceLine:
             break
         case .image(let im):
-            _ = try Check.rectangular(im.values, name: "image")
+            if let c = im.colors {
+                guard let first = c.first, !first.isEmpty, c.allSatisfy({ $0.count == first.count }) else {
+                    throw PlotError.type("Invalid shape for RGB image data")
+                }
+            } else {
+                _ = try Check.rectangular(im.values, name: "image")
+            }
         case .contour(let c):
             let (rows, cols) = try Check.rectangular(c.z, name: "contour")
             guard rows >= 2, cols >= 2 else {

@@ -83,6 +83,11 @@ final class PyplotTests: XCTestCase {
         XCTAssertEqual(runTorchScript("import matplotlib.pyplot as plt\nplt.hist([1, 2], bins='auto')\n"),
                        "NotImplementedError: hist(bins='auto') is not supported by wick; give a number of bins or the edges\n")
         XCTAssertEqual(runTorchScript("import matplotlib\nmatplotlib.use('Agg')\nprint(matplotlib.get_backend())\n"), "agg\n")
+        XCTAssertEqual(runTorchScript("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, 'set_aspect'))\nax.set_aspect('equal')\n"),
+                       "False\nNotImplementedError: matplotlib.axes.Axes.set_aspect is not supported by wick\n")
+        XCTAssertEqual(runTorchScript("import numpy as np\nnp.arange(3).cumsum()\n"),
+                       "NotImplementedError: numpy.ndarray.cumsum is not supported by wick\n")
+        XCTAssertEqual(runTorchScript("import matplotlib.pyplot as plt\nplt.plot([1, 2])\nprint(plt.xticks(rotation=45))\n"), "None\n")
         XCTAssertEqual(runTorchScript("import matplotlib.pyplot as plt\nplt.plot([1])\nplt.show()\nprint(plt.get_fignums())\n"), "[]\n")
     }
 }

@@ -10,10 +10,21 @@ error bars; scatter offsets and colours; bar and histogram rectangles; image arr
 levels; fill_between curves; texts and annotations). The Swift test (Tests/BindingsTests/
 PyplotTests.swift) runs the same scripts under wick and compares its figure model with these
 records (numbers within 1e-9). Deterministic: no randomness, no timings.
+
+Cross-check mode (not a fixture; needs a built wick, run from the repository root):
+
+    WICK=.build/debug/wick /work/venv/bin/python Tests/Fixtures/make_pyplot_fixtures.py --crosscheck Lessons/0*.py
+
+runs each script under matplotlib and under wick with `savefig` replaced by a recorder (wick's
+side reads `plt._wick_snapshot()`), and compares every saved figure the same way (1e-6: whole
+lessons go through float32 training, which agrees with PyTorch to ~1e-6, not 1e-9).
 """
 import json
 import math
 import os
+import subprocess
+import sys
+import tempfile
 
 import matplotlib
 
@@ -316,7 +327,102 @@ def record_figures():
     return figs
 
 
+# --------------------------------------------------------------------------
+# cross-check mode: the figures a whole script saves, under matplotlib and under wick
+# --------------------------------------------------------------------------
+
+PRE_PY = '''
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as _plt
+import json as _json, atexit as _atexit, sys as _sys
+_sys.path.insert(0, HERE_DIR)
+import make_pyplot_fixtures as _mk
+_saved = []
+def _savefig(*a, **k):
+    fig = _plt.gcf()
+    _saved.append([f for f in _mk.record_figures() if f["number"] == fig.number][0])
+_plt.savefig = _savefig
+_plt.show = lambda *a, **k: None
+_atexit.register(lambda: open(OUT, "w").write(_json.dumps(_saved)))
+'''
+PRE_WICK = '''
+import matplotlib.pyplot as _plt
+import json as _json
+_saved = []
+def _savefig(*a, **k):
+    n = _plt.gcf().number
+    _saved.append([f for f in _plt._wick_snapshot() if f["number"] == n][0])
+    with open(OUT, "w") as fh:
+        fh.write(_json.dumps(_saved))
+_plt.savefig = _savefig
+'''
+
+def num(v):
+    if isinstance(v, bool): return float(v)
+    if isinstance(v, (int, float)): return float(v)
+    if v in ("nan", "inf", "-inf"): return float(v)
+    return None
+
+def cmp(e, a, at, out):
+    if e is None and a is None: return
+    if isinstance(e, dict) and isinstance(a, dict):
+        for k in set(e) | set(a): cmp(e.get(k), a.get(k), at + "." + k, out)
+    elif isinstance(e, list) and isinstance(a, list):
+        if len(e) != len(a): out.append(f"{at}: {len(a)} items, expected {len(e)}"); return
+        for i, (x, y) in enumerate(zip(e, a)): cmp(x, y, f"{at}[{i}]", out)
+    elif isinstance(e, str) and isinstance(a, str):
+        if e != a: out.append(f"{at}: {a!r}, expected {e!r}")
+    else:
+        x, y = num(e) if e is not None else None, num(a) if a is not None else None
+        if x is None or y is None: out.append(f"{at}: {a!r}, expected {e!r}"); return
+        if math.isnan(x) and math.isnan(y): return
+        if not abs(x - y) <= 1e-6 * max(1, abs(x)): out.append(f"{at}: {y}, expected {x}")
+
+def compare(ef, af, at, out):
+    for key in ["size", "suptitle", "colorbars"]: cmp(ef.get(key), af.get(key), at + "." + key, out)
+    if len(ef["axes"]) != len(af["axes"]): out.append(f"{at}: {len(af['axes'])} axes, expected {len(ef['axes'])}"); return
+    for j, (ex, ac) in enumerate(zip(ef["axes"], af["axes"])):
+        here = f"{at} axes {j}"
+        for key in ["title", "xlabel", "ylabel", "xscale", "yscale", "axis", "xlim", "ylim", "xticks", "yticks", "legend", "texts", "row", "col", "nrows", "ncols"]:
+            cmp(ex.get(key), ac.get(key), here + "." + key, out)
+        kinds = sorted({x["kind"] for x in ex["artists"]} | {x["kind"] for x in ac["artists"]})
+        for kind in kinds:
+            ek = [x for x in ex["artists"] if x["kind"] == kind]; ak = [x for x in ac["artists"] if x["kind"] == kind]
+            if len(ek) != len(ak): out.append(f"{here}: {len(ak)} {kind}, expected {len(ek)}"); continue
+            for i, (x, y) in enumerate(zip(ek, ak)):
+                for k, v in x.items():
+                    if k == "kind" or (k == "label" and isinstance(v, str) and v.startswith("_")): continue
+                    if k == "sizes" and len(v) == 1 and all(s == v[0] for s in y.get(k, [])): continue
+                    cmp(v, y.get(k), f"{here}.{kind}[{i}].{k}", out)
+
+def crosscheck(path, wick):
+    src = open(path).read()
+    tmpdir = tempfile.mkdtemp(prefix="pyplot-crosscheck-")
+    d = os.path.dirname(os.path.abspath(path))
+    runs = {}
+    for who, pre, cmd in [("py", PRE_PY, ["/work/venv/bin/python", "-W", "ignore"]), ("wick", PRE_WICK, [wick, "run"])]:
+        out = os.path.join(tmpdir, f"{os.path.basename(path)}.{who}.json")
+        if os.path.exists(out): os.remove(out)
+        tmp = os.path.join(tmpdir, f"{who}_{os.path.basename(path)}")
+        open(tmp, "w").write(pre.replace("HERE_DIR", repr(HERE)).replace("OUT", repr(out)) + src)
+        r = subprocess.run(cmd + [tmp], cwd=os.getcwd(), capture_output=True, text=True, env=dict(os.environ, WICK_PLOT="none"))
+        if r.returncode != 0: print(who, "failed:", r.stderr[-500:])
+        runs[who] = json.load(open(out)) if os.path.exists(out) else []
+    e, a = runs["py"], runs["wick"]
+    print(path, "figures:", len(e), len(a))
+    out = []
+    if len(e) != len(a): out.append(f"{len(a)} figures, expected {len(e)}")
+    for i, (x, y) in enumerate(zip(e, a)): compare(x, y, f"savefig {i}", out)
+    for line in out[:40]: print("  ", line)
+    return not out
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--crosscheck":
+        wick = os.environ.get("WICK", ".build/debug/wick")
+        ok = all([crosscheck(p, wick) for p in sys.argv[2:]])
+        sys.exit(0 if ok else 1)
     cases = []
     for name, code in CASES:
         plt.close("all")

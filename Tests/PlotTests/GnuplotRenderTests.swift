@@ -62,8 +62,8 @@ final class GnuplotRenderTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: pdf.imagePath)).prefix(5), Data("%PDF-".utf8))
         // A relative path is resolved against the working directory and written into the script absolutely.
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         let rel = try f.savefig("rel")
         XCTAssertTrue(rel.imagePath.hasSuffix("/rel.png"))
         XCTAssertTrue(rel.rendered)

@@ -97,6 +97,19 @@ final class GoldenScriptTests: XCTestCase {
         Golden.check("imshow_axis_off", f)
     }
 
+    func testImshowExtentOriginAndRGB() throws {
+        let (f, ax) = try figure()
+        try ax.imshow([[1, 2, 3], [4, 5, 6]], extent: ImageExtent(left: -2, right: 2, bottom: 0, top: 1), originLower: true)
+        let l = try ax.viewLimits()
+        XCTAssertEqual([l.x.lower, l.x.upper, l.y.lower, l.y.upper], [-2, 2, 0, 1])
+        Golden.check("imshow_extent", f)
+        let (g, bx) = try figure()
+        let red = try Color.parse("red"), half = try Color(red: 0, green: 0, blue: 1, alpha: 0.5)
+        try bx.imshow(colors: [[red, half], [half, red]])
+        XCTAssertFalse(bx.hasMappable)
+        Golden.check("imshow_rgb", g)
+    }
+
     func testContour() throws {
         let (f, ax) = try figure()
         let g: [Double] = [-1, 0, 1]

@@ -166,6 +166,20 @@ final class ModelTests: XCTestCase {
         }
     }
 
+    func testBestLegendLocationAvoidsTheData() throws {
+        func key(_ x: [Double], _ y: [Double]) throws -> String {
+            let f = try Figure()
+            try f.gca().plot(x, y, LineProperties(label: "l"))
+            try f.gca().showLegend()
+            let script = try f.gnuplot(format: .png, output: nil, dataPath: "/d").script
+            return script.split(separator: "\n").first { $0.hasPrefix("set key inside") }.map(String.init) ?? ""
+        }
+        XCTAssertTrue(try key([0, 1], [0, 1]).hasPrefix("set key inside left top"))        // rising line: upper left is empty
+        XCTAssertTrue(try key([0, 1], [1, 0]).hasPrefix("set key inside right top"))       // falling line: upper right
+        XCTAssertTrue(try key([0, 1, 2, 2], [2, 2, 2, 0]).hasPrefix("set key inside left bottom")) // along the top, down the right
+        XCTAssertTrue(try key([0, 1, 2], [0, 1, 0]).hasPrefix("set key inside right top"))  // a peak: upper corners are empty
+    }
+
     func testHandEditedSeriesAreCheckedBeforeRendering() throws {
         let f = try Figure()
         let ax = f.gca()

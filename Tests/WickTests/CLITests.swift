@@ -234,12 +234,13 @@ final class CLITests: XCTestCase {
             bar.set_postfix(loss=0.123456, step=3)
             print(bar.n, bar.total)
         print(total, list(trange(2, 5)), len(tqdm([1, 2, 3])))
+        print(str(tqdm([1, 2, 3], desc='d')))
         tqdm.write('done')
 
         """)
         let r = try p.wick(["run", "t.py"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "0 10\n10 [2, 3, 4] 3\ndone\n", r.stderr)   // n saturates instead of overflowing
+        XCTAssertEqual(r.stdout, "0 10\n10 [2, 3, 4] 3\nd:   0%|          | 0/3 [00:00<?, ?it/s]\ndone\n", r.stderr)   // n saturates instead of overflowing
         XCTAssertEqual(r.stderr, "")
     }
 

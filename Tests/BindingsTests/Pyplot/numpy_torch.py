@@ -33,3 +33,4 @@ labels = np.array([0, 1, 1, 1])
 print((preds.numpy() == labels).mean(), np.mean(preds.numpy() == labels))
 losses = [torch.tensor(0.5).item(), 0.25]
 print(repr(np.array(losses)), np.array(losses).mean())
+print(torch.tensor([np.array([1.0, 2.0]), np.array([3.0, 4.0])]))

@@ -51,3 +51,7 @@ f, axs = plt.subplots(2, 3)
 print(axs.T.shape, [a is b for a, b in zip(axs[0], axs.T[:, 0])])
 print(len(axs.tolist()), len(axs.tolist()[0]))
 print(str(plt.gcf().axes[0]), str(plt.gcf().axes[5]))
+print(axs.flat[4] is axs[1, 1], len(list(axs.flat)))
+z = np.zeros((2, 2))
+z.flat[3] = 9
+print(z)
