@@ -140,6 +140,7 @@ extension Builtin {
             return PyNativeIterator {
                 if its.isEmpty { return nil }
                 var items: [PyObject] = []
+                items.reserveCapacity(its.count)
                 for it in its { guard let v = try Runtime.next(it) else { return nil }; items.append(v) }
                 return PyTuple(items)
             }
@@ -149,6 +150,7 @@ extension Builtin {
             let its = try a.rest.map { try Runtime.iterate($0) }
             return PyNativeIterator {
                 var items: [PyObject] = []
+                items.reserveCapacity(its.count)
                 for it in its { guard let v = try Runtime.next(it) else { return nil }; items.append(v) }
                 return try Runtime.call(f, items)
             }

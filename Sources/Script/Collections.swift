@@ -53,6 +53,15 @@ public struct HashKey: Hashable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// The table's hash: the Python hash through a splitmix64 finalizer (well spread, and much
+    /// cheaper than feeding it through SipHash on every lookup).
+    public func _rawHashValue(seed: Int) -> Int {
+        var x = UInt64(bitPattern: Int64(hash)) ^ UInt64(bitPattern: Int64(seed))
+        x = (x ^ (x >> 30)) &* 0xbf58476d1ce4e5b9
+        x = (x ^ (x >> 27)) &* 0x94d049bb133111eb
+        return Int(Int64(bitPattern: x ^ (x >> 31)))
+    }
 }
 
 /// Insertion-ordered hash table shared by dict and set.
@@ -70,8 +79,13 @@ public struct OrderedTable {
     }
 
     public mutating func set(_ key: HashKey, _ value: PyObject) {
-        if let i = index[key] { values[i] = value; return }
-        index[key] = keys.count
+        // One probe: a new key gets its position, an existing one reports where it is.
+        let position = keys.count
+        var existing = -1
+        OrderedTable.update(&index[key, default: -1]) { slot in
+            if slot < 0 { slot = position } else { existing = slot }
+        }
+        if existing >= 0 { values[existing] = value; return }
         keys.append(key)
         values.append(value)
         count += 1
@@ -87,6 +101,9 @@ public struct OrderedTable {
         if keys.count > 32 && count < keys.count / 2 { compact() }
         return v
     }
+
+    @inline(__always)
+    private static func update(_ slot: inout Int, _ body: (inout Int) -> Void) { body(&slot) }
 
     private mutating func compact() {
         var t = OrderedTable()

@@ -121,7 +121,9 @@ extension Interpreter {
     @inline(__always)
     func truth(_ e: Expr, _ f: Frame) throws -> Bool {
         let v = try eval(e, f)
-        if let b = v as? PyInt { return b.value != 0 }
+        let type = ObjectIdentifier(type(of: v))
+        if type == intID { return unsafeDowncast(v, to: PyInt.self).value != 0 }  // ints and bools
+        if v === PyNone.shared { return false }
         return try Runtime.truthy(v)
     }
 

@@ -87,6 +87,7 @@ final class Interpreter {
     let functionID = ObjectIdentifier(PyFunction.self)
     let nativeFunctionID = ObjectIdentifier(PyNativeFunction.self)
     let classID = ObjectIdentifier(PyClass.self)
+    let intID = ObjectIdentifier(PyInt.self)
 
     init() {
         Interpreter.tuneMalloc

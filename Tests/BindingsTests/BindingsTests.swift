@@ -16,6 +16,31 @@ func runTorchScript(_ source: String, path: String = "test.py") -> String {
     return out
 }
 
+/// Runs every `NAME.py` in `folder` (those `include` accepts) and compares what wick prints with
+/// `NAME.out`, which real Python made (`Tests/BindingsTests/generate.py FOLDER`); prints a tally.
+/// With `WICK_SCRIPT_DUMP=DIR` set, wick's output of each script is also written to DIR/NAME.actual.
+func assertScriptsMatchGoldens(in folder: URL, label: String, minimum: Int = 1, include: (String) -> Bool = { _ in true },
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        .filter { $0.hasSuffix(".py") && $0 != "generate.py" && include($0) }.sorted()
+    XCTAssertGreaterThanOrEqual(names.count, minimum, "scripts in \(folder.path)", file: file, line: line)
+    var failures = 0
+    for name in names {
+        let path = folder.appendingPathComponent(name).path
+        let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
+        let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let actual = runTorchScript(source, path: path)
+        if let dump = ProcessInfo.processInfo.environment["WICK_SCRIPT_DUMP"] {
+            try? actual.write(toFile: dump + "/" + name.dropLast(3) + ".actual", atomically: true, encoding: .utf8)
+        }
+        if actual != expected {
+            failures += 1
+            XCTFail("\(name):\n--- expected\n\(expected)--- actual\n\(actual)", file: file, line: line)
+        }
+    }
+    print("\(label): \(names.count - failures)/\(names.count) match Python")
+}
+
 final class BindingsInstallTests: XCTestCase {
     func testInstallIsIdempotent() {
         Bindings.install()
@@ -29,20 +54,6 @@ final class BindingsScriptTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 
     func testEveryScriptMatchesPyTorch() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".py") && $0 != "generate.py" }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 1)
-        var failures: [String] = []
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            if actual != expected {
-                failures.append(file)
-                XCTFail("\(file):\n--- expected\n\(expected)--- actual\n\(actual)")
-            }
-        }
-        print("bindings scripts: \(files.count - failures.count)/\(files.count) match PyTorch")
+        try assertScriptsMatchGoldens(in: Self.folder, label: "bindings scripts")
     }
 }

@@ -16,20 +16,7 @@ final class PyplotTests: XCTestCase {
     }
 
     func testGoldenScriptsMatchPython() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".py") }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 5)
-        var failures = 0
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            if actual != expected {
-                failures += 1
-                XCTFail("\(file):\n--- expected\n\(expected)--- actual\n\(actual)")
-            }
-        }
-        print("pyplot scripts: \(files.count - failures)/\(files.count) match Python")
+        try assertScriptsMatchGoldens(in: Self.folder, label: "pyplot scripts", minimum: 5)
     }
 
     /// The same scripts draw the same data in wick's figure model as in matplotlib (1e-9).

@@ -11,24 +11,7 @@ final class FunctionalScriptTests: XCTestCase {
     func testEveryScriptMatchesPyTorch() throws {
         FunctionalBindings.install()
         NN.install()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".py") && $0 != "generate.py" }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 5)
-        var failures: [String] = []
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            if let dump = ProcessInfo.processInfo.environment["WICK_FUNCTIONAL_DUMP"] {
-                try? actual.write(toFile: dump + "/" + file.dropLast(3) + ".actual", atomically: true, encoding: .utf8)
-            }
-            if actual != expected {
-                failures.append(file)
-                XCTFail("\(file):\n--- expected\n\(expected)--- actual\n\(actual)")
-            }
-        }
-        print("functional scripts: \(files.count - failures.count)/\(files.count) match PyTorch")
+        try assertScriptsMatchGoldens(in: Self.folder, label: "functional scripts", minimum: 5)
     }
 
     /// `torch.nn.functional` is one module object, however it is reached.

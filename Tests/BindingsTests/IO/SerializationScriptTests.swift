@@ -11,15 +11,6 @@ final class SerializationScriptTests: XCTestCase {
     func testEverySerializationScriptMatchesPyTorch() throws {
         Bindings.install()
         SerializationBindings.install()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".py") && $0 != "generate.py" }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 2)
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            XCTAssertEqual(actual, expected, file)
-        }
+        try assertScriptsMatchGoldens(in: Self.folder, label: "serialization scripts", minimum: 2)
     }
 }

@@ -25,21 +25,7 @@ final class NNScriptTests: XCTestCase {
 
     func runScripts(slow: Bool) throws {
         NN.install()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".py") && $0 != "generate.py" && $0.hasPrefix("slow_") == slow }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 1)
-        var failures: [String] = []
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            if actual != expected {
-                failures.append(file)
-                XCTFail("\(file):\n--- expected\n\(expected)--- actual\n\(actual)")
-            }
-        }
-        print("nn scripts\(slow ? " (slow)" : ""): \(files.count - failures.count)/\(files.count) match PyTorch")
+        try assertScriptsMatchGoldens(in: Self.folder, label: "nn scripts\(slow ? " (slow)" : "")", include: { $0.hasPrefix("slow_") == slow })
     }
 
     /// Development aid: `NN_SCRATCH=/path/script.py swift test --filter NNScriptTests` prints

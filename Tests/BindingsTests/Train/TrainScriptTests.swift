@@ -12,21 +12,7 @@ final class TrainScriptTests: XCTestCase {
         NN.install()
         OptimBindings.install()
         DataBindings.install()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-            .filter { $0.hasSuffix(".py") && $0 != "generate.py" }.sorted()
-        XCTAssertGreaterThanOrEqual(files.count, 5)
-        var failures: [String] = []
-        for file in files {
-            let path = Self.folder.appendingPathComponent(file).path
-            let expected = (try? String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)) ?? "<missing .out>"
-            let source = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let actual = runTorchScript(source, path: path)
-            if actual != expected {
-                failures.append(file)
-                XCTFail("\(file):\n--- expected\n\(expected)--- actual\n\(actual)")
-            }
-        }
-        print("train scripts: \(files.count - failures.count)/\(files.count) match PyTorch")
+        try assertScriptsMatchGoldens(in: Self.folder, label: "train scripts", minimum: 5)
     }
 
     /// Development aid: `TRAIN_SCRATCH=/path/script.py swift test --filter TrainScriptTests` prints
