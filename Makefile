@@ -28,8 +28,10 @@ release: deps
 	$(SWIFT) build -c release
 
 # XCTest runs the suite; the last line restates its count in the plain `N passed, N failed` form.
+# LessonTests runs the lessons with the release binary, as learners do (each lesson < 10 s there).
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product wick
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; status=$$?; \
 	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with " .build/test-output.txt | tail -1); \
 	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
@@ -38,9 +40,11 @@ test: deps
 	if [ -n "$$summary" ]; then echo "tests: $$((total - failed - skipped)) passed, $$failed failed, $$skipped skipped"; fi; \
 	exit $$status
 
+# The lesson tour: every lesson runs (wick check), its figures land in Plots/.
 demo: release
-	@echo "== wick engine demo: benchmarks against python3+torch when it is installed =="
-	./Benchmarks/run.sh
+	./.build/release/wick lessons
+	./.build/release/wick check
+	@echo "Figures are in Plots/ (each .png with its gnuplot .gp and .dat). Step through a lesson: .build/release/wick step 1"
 
 bench: release
 	./Benchmarks/run.sh

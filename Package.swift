@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         // Drives the built `wick` binary (pseudo-terminal REPL sessions, CLI commands).
         .testTarget(name: "WickTests", dependencies: ["wick"]),
+        // `wick check` over Lessons/ (the release binary when `make test` built one).
+        .testTarget(name: "LessonTests", dependencies: ["wick"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

@@ -72,7 +72,8 @@ assert model.fc1.weight.shape == (32, 64)
 # A **batch** is several examples stacked along the first dimension. Call the model
 # like a function, `model(x)`: `nn.Module.__call__` runs `forward` for you, together with
 # any **hooks** (functions you can attach to run before or after `forward`, e.g. to log
-# shapes), so never call `model.forward(x)` directly in real code. A batch of 8 examples with 64 features gives 8 rows of 10 outputs.
+# shapes), so never call `model.forward(x)` directly in real code.
+# A batch of 8 examples with 64 features gives 8 rows of 10 outputs.
 
 # %% Forward a batch
 torch.manual_seed(1)
@@ -221,7 +222,7 @@ assert seq[0].weight.shape == again.fc1.weight.shape
 # %% [markdown]
 # **Try it:** swap the activation in place — type `seq[1] = nn.Tanh()`, then
 # `torch.equal(seq(x), again(x))`. Why is it now `False`, and why does
-# `seq.state_dict()` still have exactly the same keys? (`%rerun` the cell above to undo.)
+# `seq.state_dict()` still have exactly the same keys? (To undo, go `%back` to the cell above and `%rerun` it.)
 
 # %% [markdown]
 # ## Architecture patterns at a glance
@@ -275,7 +276,7 @@ assert rnn(torch.zeros(4, 7, 5)).shape == (4, 3)
 assert sum(p.numel() for p in res.parameters()) == 2 * (64 * 64 + 64)
 
 # %% [markdown]
-# A residual block at initialisation stays close to the identity when `f` is small, so
+# A residual block at initialisation stays close to the **identity** (output = input) when `f` is small, so
 # stacking many of them does not scramble the input. We can check that the block really
 # adds its input: with `f`'s last layer set to zero, the block *is* the identity.
 
@@ -331,7 +332,7 @@ plt.savefig("Plots/01-parameter-growth.png")
 plt.close()
 
 # %% [markdown]
-# **Try it:** set `depths = (1, 2, 4, 8)` and `%rerun` the cell above. At width 256, how
+# **Try it:** set `depths = (1, 2, 4, 8)`, go `%back` to the figure cell and `%rerun` it. At width 256, how
 # many times more parameters does depth 8 have than depth 4 — and why is that ratio
 # close to 2?
 

@@ -116,8 +116,8 @@ assert maps[0, 0, 2, 1] > 0 > maps[0, 0, 2, 3]   # left side of a stroke +, righ
 
 # %% [markdown]
 # The vertical-edge map is positive where brightness grows to the right (the left side of
-# a stroke: row 2, column 1) and negative where it falls (the right side: column 3). A flat region gives 0: the
-# kernel's weights sum to zero.
+# a stroke: row 2, column 1) and negative where it falls (the right side: column 3).
+# A flat region gives 0, because the kernel's weights sum to zero.
 
 # %% Flat regions give zero
 flat = torch.full((1, 1, 8, 8), 0.5)
@@ -202,17 +202,18 @@ print("column stds after:  ", y.std(0, unbiased=False).detach())
 assert y.mean(0).abs().max() < 1e-5
 assert (y.std(0, unbiased=False) - 1).abs().max() < 1e-3
 assert n_params(bn) == 2 * 3
+assert 0.999 < y.std(0, unbiased=False)[2].item() < 0.9999   # epsilon shows here
 
 # %% [markdown]
+# The third feature's standard deviation comes out as 0.9994, not 1: its variance is
+# only about 0.01, so the $\epsilon$ added to it is no longer negligible.
+#
 # BatchNorm behaves differently in the two **modes** of a module. In **training mode**
 # (`model.train()`, the default) it uses the batch's statistics and updates
 # **running averages**: `running = 0.9 · running + 0.1 · batch` (momentum 0.1; the running
 # variance uses the unbiased estimate, dividing by $N-1$). In **evaluation mode**
 # (`model.eval()`) it uses those running averages, so one example's output no longer
 # depends on the other examples in its batch.
-
-# The third feature's standard deviation comes out as 0.9994, not 1: its variance is
-# only about 0.01, so the $\epsilon$ added to it is no longer negligible.
 #
 # After this single batch the running averages have moved only a tenth of the way from
 # their starting values (mean 0, variance 1) towards the batch's statistics, so the eval
@@ -308,8 +309,10 @@ assert torch.allclose(h_n[0], h, atol=1e-6)
 
 # %% [markdown]
 # **LSTM** (long short-term memory) adds a second state, the **cell** $c_t$, and three
-# **gates** (input, forget, output: sigmoids between 0 and 1) that decide what to write,
-# keep and show; with the candidate values that makes 4 blocks of weights. **GRU**
+# **gates** (input, forget, output: each a sigmoid, a smooth step from 0 to 1 that
+# lesson 03 shows) that decide what to write,
+# keep and show; with the candidate values (the new content proposed at each step) that
+# makes 4 blocks of weights. **GRU**
 # (gated recurrent unit) has 2 gates and a candidate, 3 blocks, and no cell.
 # So with hidden size $H$ and input size $I$, one layer has
 # $g\,(H I + H H + 2H)$ parameters with $g$ = 1 (RNN), 4 (LSTM), 3 (GRU).
@@ -344,12 +347,16 @@ assert torch.allclose(output[:, -1, :H], h_n[2])   # last layer, forward directi
 # `out1, (h1, c1) = nn.LSTM(I, H, num_layers=2, batch_first=True)(x)` — and predict
 # `out1.shape` and `h1.shape` before printing them.
 
-# %% Figure: how many parameters each layer costs
+# %% How many parameters each layer costs
 torch.manual_seed(0)
 layers = {"Linear": nn.Linear(64, 64), "Conv2d 3x3": nn.Conv2d(64, 64, 3),
           "BatchNorm": nn.BatchNorm1d(64), "Embedding": nn.Embedding(1000, 64),
           "RNN": nn.RNN(64, 64), "GRU": nn.GRU(64, 64), "LSTM": nn.LSTM(64, 64)}
 counts = [n_params(m) for m in layers.values()]
+print(dict(zip(layers.keys(), counts)))
+assert counts[-1] == 4 * counts[-3]   # an LSTM is four RNNs' worth of weights
+
+# %% Figure: parameters per layer
 plt.figure(figsize=(9, 4))
 plt.bar(range(len(counts)), counts, label="parameters")
 plt.xticks(range(len(counts)), list(layers.keys()))
@@ -360,8 +367,6 @@ plt.title("Parameters per layer, 64 features in and out (Embedding: 1000 ids)")
 plt.legend()
 plt.savefig("Plots/02-layer-sizes.png")
 plt.close()
-print(dict(zip(layers.keys(), counts)))
-assert counts[-1] == 4 * counts[-3]   # an LSTM is four RNNs' worth of weights
 
 # %% [markdown]
 # ## Summary

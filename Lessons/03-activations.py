@@ -102,7 +102,7 @@ assert prelu.weight.grad.item() == (-5.0) + (-1.0)
 # %% [markdown]
 # ## Smooth modern ones: GELU and SiLU
 #
-# Transformers use **GELU** (Gaussian error linear unit), $x\,\Phi(x)$, where
+# Transformers (the networks behind today's language models) use **GELU** (Gaussian error linear unit), $x\,\Phi(x)$, where
 # $\Phi(x) = \tfrac12\,(1+\mathrm{erf}(x/\sqrt2))$ is the probability that a standard
 # normal number is below $x$. **SiLU** (sigmoid linear unit, also called *swish*) is
 # $x\,\sigma(x)$. Both look like ReLU far from 0 but are smooth and dip slightly below 0.
@@ -122,13 +122,14 @@ assert F.gelu(torch.tensor(-0.75)).item() < 0 and F.silu(torch.tensor(-1.28)).it
 # points, let autograd compute the derivative (`y.sum().backward()` fills `x.grad` with
 # $dy_i/dx_i$, since each $y_i$ depends only on $x_i$), and compare.
 
-# %% The hand-written derivatives
+# %% Two helpers for the formulas
 def sig(x):
     return 1 / (1 + torch.exp(-x))
 
 def gauss(x):                       # standard normal density
     return torch.exp(-x * x / 2) / math.sqrt(2 * math.pi)
 
+# %% The derivatives, one line each
 acts = {  # name: (function, derivative by hand)
     "sigmoid": (torch.sigmoid, lambda x: sig(x) * (1 - sig(x))),
     "tanh": (torch.tanh, lambda x: 1 - torch.tanh(x) ** 2),
@@ -151,7 +152,7 @@ for name, (f, df) in acts.items():
 
 # %% [markdown]
 # **Try it:** add one more activation — type
-# `acts["softplus"] = (F.softplus, lambda x: sig(x))` — and `%rerun` the cell above.
+# `acts["softplus"] = (F.softplus, lambda x: sig(x))` — then go `%back` to the cell above and `%rerun` it.
 # Softplus, $\log(1+e^x)$, is a smooth ReLU whose derivative is exactly the sigmoid:
 # does autograd agree? The gradcheck and the figures below will include it too.
 
@@ -254,7 +255,8 @@ assert torch.allclose(F.softmax(big, dim=0), F.softmax(big - 1001, dim=0))
 # variance $2/n$ for $n$ inputs. For sigmoid and tanh we give them their own best rule,
 # **Xavier** init, variance $2/(n_{in}+n_{out})$ — it does not save the sigmoid.
 #
-# We build 20 layers of width 64, push a batch through, backpropagate, and record the
+# We build 20 layers of width 64, push a batch through, backpropagate (call `backward()` to get every gradient),
+# and record the
 # size (the **norm**, $\sqrt{\sum g^2}$) of each layer's weight gradient.
 
 # %% A deep network, its gradient norms per layer
@@ -283,7 +285,7 @@ for name, n in norms.items():
     print(f"{name:<22} layer 1: {n[0]:.2e}   layer {len(n)}: {n[-1]:.2e}   ratio {n[0] / n[-1]:.1e}")
 
 # %% [markdown]
-# **Try it:** set `depth = 40` and `%rerun` the cell above. How many orders of magnitude
+# **Try it:** set `depth = 40`, go `%back` to the cell above and `%rerun` it. How many orders of magnitude
 # does the sigmoid network lose now? Then go on with `%next`: does the ReLU network
 # still pass its check, and what does the figure look like?
 

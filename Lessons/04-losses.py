@@ -36,7 +36,8 @@ os.makedirs("Plots", exist_ok=True)
 # - **MSE** (mean squared error, `nn.MSELoss`): mean of $d^2$. Gradient $2d/N$: big
 #   errors pull hard.
 # - **MAE** (mean absolute error, `nn.L1Loss`): mean of $|d|$. Gradient $\pm 1/N$: every
-#   error pulls equally, so one outlier cannot dominate.
+#   error pulls equally, so one **outlier** (an example far from the rest) cannot
+#   dominate.
 # - **Huber** (`nn.HuberLoss`, threshold $\delta = 1$): $\tfrac12 d^2$ when
 #   $|d| \le \delta$, $\delta(|d| - \tfrac12\delta)$ beyond. Quadratic near 0, linear
 #   far away: MSE's smoothness with MAE's robustness.
@@ -116,9 +117,9 @@ assert abs(flat.min().item() - middle[0]) < 1e-3 and abs(flat.max().item() - mid
 assert best["MSE"] < best["Huber"] < flat.min().item()
 
 # %% [markdown]
-# **Try it:** set `delta = 3.0` and `%rerun` the cell above. Does Huber's best constant
+# **Try it:** set `delta = 3.0`, go `%back` to the cell above and `%rerun` it. Does Huber's best constant
 # move towards the mean or towards the median, and why does the cell's last check now
-# fail? (Set `delta = 1.0` and `%rerun` again to go on.)
+# fail? (Set `delta = 1.0` and `%rerun` again, then Enter to go on.)
 
 # %% Figure: loss against the constant prediction
 plt.figure(figsize=(7, 4.5))

@@ -131,7 +131,10 @@ assert not v.requires_grad and v.grad_fn is None
 #
 # - **forward difference**: $\dfrac{f(x+h) - f(x)}{h}$, error proportional to $h$;
 # - **central difference**: $\dfrac{f(x+h) - f(x-h)}{2h}$, error proportional to $h^2$,
-#   because the $h^2$ terms of the two Taylor expansions cancel.
+#   because in $f(x \pm h) = f(x) \pm h f'(x) + \tfrac{h^2}{2} f''(x) \pm \dots$ (the
+#   Taylor expansion) the $h^2$ terms cancel in the difference.
+#
+# This error, from cutting the expansion short, is the **truncation error**.
 #
 # But $h$ cannot be arbitrarily small: $f(x+h)$ and $f(x-h)$ are each rounded to about
 # 16 significant digits (float64), and dividing their tiny difference by a tiny $h$
@@ -157,9 +160,9 @@ for h, e1, e2 in zip(steps, fwd, cen):
     print(f"h = {h:.0e}   forward error {e1:.1e}   central error {e2:.1e}")
 
 # %% [markdown]
-# **Try it:** set `offset = 1e6` and `%rerun` the cell above. Adding a constant changes
+# **Try it:** set `offset = 1e6`, go `%back` to the cell above and `%rerun` it. Adding a constant changes
 # nothing in the derivative — so why does the table change, and where is the best step
-# now? (Then `%next`: which checks fail?)
+# now? (Then Enter: which checks fail? Set `offset = 0.0` and redo both cells to go on.)
 
 # %% Check what the table shows
 best_fwd, best_cen = steps[fwd.index(min(fwd))], steps[cen.index(min(cen))]
@@ -299,6 +302,7 @@ class BuggySiLU(torch.autograd.Function):
         (x,) = ctx.saved_tensors
         return grad_out * torch.sigmoid(x)      # forgot the x * sigma'(x) term
 
+# %% gradcheck on the buggy backward
 try:
     torch.autograd.gradcheck(BuggySiLU.apply, (x,))
     caught = False
@@ -326,4 +330,4 @@ assert not torch.autograd.gradcheck(BuggySiLU.apply, (x,), raise_exception=False
 #   run it on every custom `autograd.Function` — it catches backward bugs the forward
 #   values never show.
 #
-# Next: **06**, training a first model on real data.
+# Next: **06 · The training loop**, training a first model on real data.

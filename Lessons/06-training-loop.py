@@ -17,7 +17,7 @@
 # cultivar. We read the file with Python's `csv` module and turn it into two tensors:
 # the **features** `X` (one row per wine) and the **targets** `y` (one class number per wine).
 
-# %%
+# %% Imports
 import csv, math, os
 import torch
 import torch.nn as nn
@@ -28,7 +28,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
-# %%
+# %% Load the wines
 with open("Lessons/data/wine.csv") as f:
     rows = list(csv.reader(f))
 header, rows = rows[0], rows[1:]
@@ -52,7 +52,7 @@ assert 500 < X[:, 12].mean() < 1000 and 0.5 < X[:, 10].mean() < 1.5
 # **standardise**: subtract each column's mean and divide by its standard deviation, both
 # computed on the *training* set only (the validation wines must stay unseen).
 
-# %%
+# %% Split and standardise
 torch.manual_seed(0)
 perm = torch.randperm(178)
 train_idx, val_idx = perm[:130], perm[130:]
@@ -77,7 +77,7 @@ assert (X_train.std(dim=0) - 1).abs().max() < 1e-5
 # A model that knows nothing gives each class probability $1/3$, so its loss is
 # $\ln 3 \approx 1.0986$. A freshly initialised network should start near there.
 
-# %%
+# %% An untrained model
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(13, 16), nn.ReLU(), nn.Linear(16, 3))
 loss_fn = nn.CrossEntropyLoss()
@@ -105,7 +105,7 @@ assert abs(loss.item() - math.log(3)) < 0.2
 #
 # We check the update against the formula, and that the loss went down.
 
-# %%
+# %% One step, five moves
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
 w = model[0].weight
 before = w.detach().clone()
@@ -127,7 +127,7 @@ assert after_loss < loss.item()
 # `zero_grad` every step would use the sum of all gradients so far. Two `backward` calls
 # on the same loss, without clearing in between, give exactly twice the gradient:
 
-# %%
+# %% Gradients add up
 opt.zero_grad()
 loss_fn(model(X_train), y_train).backward()
 g1 = model[2].bias.grad.clone()
@@ -152,7 +152,7 @@ assert model[2].bias.grad is None
 # then let `gradcheck` compare autograd with finite differences (in float64, where
 # rounding errors are small enough for the comparison to be strict).
 
-# %%
+# %% The loss gradient, checked
 z = model(X_train[:5]).detach().requires_grad_(True)
 F.cross_entropy(z, y_train[:5]).backward()
 by_hand = (F.softmax(z.detach(), dim=1) - F.one_hot(y_train[:5], 3)) / 5
@@ -173,7 +173,7 @@ assert ok
 # `shuffle=True` it deals them in a new random order every epoch, so each epoch's batches
 # differ. 130 wines in batches of 32 give 5 batches: four full ones and one of 2.
 
-# %%
+# %% A DataLoader
 train_ds = TensorDataset(X_train, y_train)
 torch.manual_seed(0)
 loader = DataLoader(train_ds, batch_size=32, shuffle=True)
@@ -194,7 +194,7 @@ assert len(loader) == 5 and sizes == [32, 32, 32, 32, 2]
 # When we only measure, we do not need gradients: `torch.no_grad()` stops autograd from
 # recording the graph, which saves memory and time. The result has no `grad_fn`.
 
-# %%
+# %% train/eval mode and no_grad
 torch.manual_seed(0)
 drop = nn.Dropout(p=0.5)
 ones = torch.ones(8)
@@ -218,18 +218,18 @@ assert out.grad_fn is None and not out.requires_grad
 # switches off the graph, and returns both. Guessing the commonest class for every wine
 # gets about 42% of these validation wines right; the untrained model does little better.
 
-# %%
+# %% Accuracy
 def accuracy(logits, y):
     return (logits.argmax(dim=1) == y).float().mean().item()
 
-# %%
+# %% An evaluation function
 def evaluate(model, X, y):
     model.eval()
     with torch.no_grad():
         logits = model(X)
         return loss_fn(logits, y).item(), accuracy(logits, y)
 
-# %%
+# %% The untrained model's score
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(13, 16), nn.ReLU(), nn.Linear(16, 3))
 val_loss, val_acc = evaluate(model, X_val, y_val)
@@ -245,28 +245,31 @@ assert val_acc <= majority + 0.1
 # average training loss and the validation loss and accuracy. Note `model.train()` at the
 # start of each epoch: `evaluate` left the model in eval mode.
 
-# %%
-def train(model, loader, opt, epochs):
+# %% The training function
+def train(model, loader, opt, epochs, zero_grad=True):
     hist = {"train": [], "val": [], "val_acc": []}
     for epoch in range(epochs):
         model.train()
         total = 0.0
         for xb, yb in loader:
             loss = loss_fn(model(xb), yb)
-            opt.zero_grad()
+            if zero_grad:                   # the Try it below turns this off
+                opt.zero_grad()
             loss.backward()
             opt.step()
             total += loss.item() * xb.shape[0]
         hist["train"].append(total / len(loader.dataset))
         vl, va = evaluate(model, X_val, y_val)
-        hist["val"].append(vl)
-        hist["val_acc"].append(va)
+        hist["val"].append(vl); hist["val_acc"].append(va)
     return hist
 
-# %%
+# %% The learning rate
+lr = 0.1            # the size of each step (the Try it below changes it)
+
+# %% Train for 30 epochs
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(13, 16), nn.ReLU(), nn.Linear(16, 3))
-opt = torch.optim.SGD(model.parameters(), lr=0.1)
+opt = torch.optim.SGD(model.parameters(), lr=lr)
 loader = DataLoader(train_ds, batch_size=32, shuffle=True)
 hist = train(model, loader, opt, epochs=30)
 for e in [0, 4, 9, 19, 29]:
@@ -283,13 +286,14 @@ assert hist["val_acc"][-1] >= 0.9
 # wines it has already seen. That widening **gap** is the first sign of overfitting
 # (lesson 10). The losses span more than a factor of ten, so the loss panel uses a log scale.
 
-# %%
+# %% The gap, in numbers
 print(f"epoch 20 -> 30: train {hist['train'][19]:.4f} -> {hist['train'][-1]:.4f}, "
       f"val {hist['val'][19]:.4f} -> {hist['val'][-1]:.4f}")
 assert hist["train"][-1] < hist["train"][19] * 0.7     # training loss still falling
 assert hist["val"][-1] > hist["val"][19] * 0.85         # validation loss levelled off
 assert hist["train"][-1] < hist["val"][-1] / 2          # the gap
-# %%
+
+# %% Figure: loss and accuracy
 epochs = list(range(1, 31))
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax1.plot(epochs, hist["train"], label="training loss")
@@ -307,9 +311,9 @@ plt.close()
 # %% [markdown]
 # ## Try it
 #
-# In the cell that calls `train(model, loader, opt, epochs=30)`, set `lr=1.0` and `%rerun`
-# it: does the loss still fall smoothly? Then try `lr=0.01`: how many epochs would it need
-# to reach the same loss?
+# Type `lr = 1.0`, then `%cells` to see the cell numbers, `%goto` the cell *Train for 30
+# epochs* and `%rerun` it: does the loss still fall smoothly? Then try `lr = 0.01`: how
+# many epochs would it need to reach the same loss? (Set `lr = 0.1` and `%rerun` to go on.)
 # (The `assert`s check the numbers of the original settings: after a change, an
 # `AssertionError` only tells you that the result moved.)
 
@@ -320,7 +324,7 @@ plt.close()
 # epoch at full batch, 5 at batch 32, 17 at batch 8. Each small-batch step is noisier
 # but there are many more of them, so in the same number of epochs the model gets further.
 
-# %%
+# %% Three batch sizes
 curves = {}
 for bs in [130, 32, 8]:
     torch.manual_seed(0)
@@ -330,7 +334,7 @@ for bs in [130, 32, 8]:
     print(f"batch {bs:3d}: {len(ld):2d} steps/epoch, final validation loss {curves[bs][-1]:.4f}")
 assert curves[8][-1] < curves[32][-1] < curves[130][-1]
 
-# %%
+# %% Figure: batch sizes
 plt.figure(figsize=(6, 4))
 for bs, c in curves.items():
     plt.plot(epochs, c, label=f"batch size {bs}")
@@ -344,8 +348,11 @@ plt.close()
 # %% [markdown]
 # ## Try it
 #
-# Remove `opt.zero_grad()` from `train` and `%rerun` the training cell: the gradients now
-# pile up from step to step. What happens to the loss curve?
+# Train without `zero_grad`, so the gradients pile up from step to step. Type
+# `torch.manual_seed(0); m = nn.Sequential(nn.Linear(13, 16), nn.ReLU(), nn.Linear(16, 3))`
+# and then `h = train(m, loader, torch.optim.SGD(m.parameters(), lr=0.1), 30, zero_grad=False)`
+# and compare `h["train"]` and `h["val"]` with `hist["train"]` and `hist["val"]`. What
+# happens to each loss, and why?
 
 # %% [markdown]
 # ## Summary

@@ -18,7 +18,7 @@
 # (least squares: $w^* = \mathrm{cov}(x, y) / \mathrm{var}(x)$, $b^* = \bar y - w^* \bar x$),
 # so we know where the walk should end.
 
-# %%
+# %% Imports
 import math, os
 import torch
 import matplotlib
@@ -26,7 +26,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
-# %%
+# %% The data and the best line
 torch.manual_seed(0)
 x = 1 + 2 * torch.rand(64)
 y = 2 * x - 1 + 0.3 * torch.randn(64)
@@ -50,7 +50,7 @@ assert abs(w_star - 2) < 0.2 and abs(b_star + 1) < 0.4
 # what "bottom of the valley" means. We check the formula against autograd, and autograd
 # against finite differences with `gradcheck` (float64).
 
-# %%
+# %% The gradient, checked
 def grad_by_hand(p, xs=x, ys=y):
     r = p[0] * xs + p[1] - ys
     return torch.stack([2 * (r * xs).mean(), 2 * r.mean()])
@@ -69,13 +69,14 @@ assert torch.autograd.gradcheck(lambda q: loss_at(q, x.double(), y.double()), (p
 #
 # Because every $x$ is between 1 and 3, raising $w$ and lowering $b$ almost cancel: the
 # valley runs diagonally, steep across and nearly flat along. Its steepness in each
-# direction is measured by the **curvature**, the eigenvalues of the matrix of second
-# derivatives (the Hessian, here $H = 2\begin{pmatrix}\overline{x^2} & \bar x\\ \bar x & 1\end{pmatrix}$).
+# direction is measured by the **curvature**: how fast the slope changes along the valley's
+# two main directions (in matrix terms, the eigenvalues of the matrix of second
+# derivatives, the **Hessian**, here $H = 2\begin{pmatrix}\overline{x^2} & \bar x\\ \bar x & 1\end{pmatrix}$).
 # Their ratio, the **condition number**, says how hard the valley is for gradient descent:
 # here it is about 80. The steepest curvature also sets the largest step that does not
 # blow up: gradient descent on this bowl converges only for $\eta < 2/\lambda_{max}$.
 
-# %%
+# %% Curvatures of the valley
 a, c = 2 * (x * x).mean().item(), 2 * xm.item()
 tr, det = a + 2, a * 2 - c * c
 lam_max = (tr + math.sqrt(tr * tr - 4 * det)) / 2
@@ -92,7 +93,7 @@ assert 50 < lam_max / lam_min < 120
 # (plain tensors: no autograd involved), and check that `optim.SGD` with the same learning
 # rate, fed by `backward()`, lands on the same numbers.
 
-# %%
+# %% Gradient descent by hand and by optim.SGD
 start, lr, steps = [-1.0, 2.5], 0.15, 100
 p = torch.tensor(start)
 for _ in range(steps):
@@ -115,7 +116,7 @@ assert torch.allclose(p, q.detach(), atol=1e-5)
 # **mini-batch** GD from a few (here 8). Each estimate is noisy, but on average it is the
 # full gradient — the mean of the 64 one-example gradients *is* the full-batch gradient:
 
-# %%
+# %% One-example gradients average to the full gradient
 p0 = torch.tensor(start)
 per_example = torch.stack([grad_by_hand(p0, x[i:i + 1], y[i:i + 1]) for i in range(64)])
 print("full-batch gradient:         ", grad_by_hand(p0))
@@ -130,7 +131,7 @@ assert torch.allclose(per_example.mean(dim=0), grad_by_hand(p0), atol=1e-5)
 # each step, and records the path and the full loss after each step. Plain gradient descent,
 # mini-batch and stochastic gradient descent all use the same learning rate.
 
-# %%
+# %% walk: run an optimizer, record its path
 def walk(make_opt, batch_size=64, steps=100, seed=0):
     torch.manual_seed(seed)
     q = torch.tensor(start, requires_grad=True)
@@ -145,7 +146,7 @@ def walk(make_opt, batch_size=64, steps=100, seed=0):
         losses.append(loss_at(q).item())
     return path, losses
 
-# %%
+# %% Three batch sizes
 sgd = lambda ps: torch.optim.SGD(ps, lr=0.15)
 runs = {"full batch (64)": walk(sgd, 64), "mini-batch (8)": walk(sgd, 8),
         "stochastic (1)": walk(sgd, 1)}
@@ -159,10 +160,10 @@ assert full < runs["stochastic (1)"][1][-1] and mini < 1.1 * full
 # because each step follows one point's opinion. After 100 steps the mini-batch walk is
 # within 10% of the full batch while looking at 8 times fewer examples. None has reached
 # the best line yet: the steep direction limits the step size, and along the flat floor
-# of the valley small steps take a long time. The map below draws the **contour lines** (lines of equal
-# loss, log-spaced) of $L(w, b)$ with the three paths.
+# of the valley small steps take a long time. The map below draws the **contour lines**
+# (lines of equal loss, log-spaced) of $L(w, b)$ with the three paths.
 
-# %%
+# %% The loss on a grid of (w, b)
 ws = torch.linspace(-1.5, 3.5, 60)
 bs = torch.linspace(-3.0, 3.5, 60)
 W = ws.unsqueeze(0).expand(60, 60)
@@ -171,7 +172,7 @@ Z = ((W.unsqueeze(-1) * x + B.unsqueeze(-1) - y) ** 2).mean(dim=-1)
 levels = torch.logspace(-1.2, 1.6, 15).tolist()
 assert Z.shape == (60, 60) and abs(Z.min().item() - loss_at(best).item()) < 0.2
 
-# %%
+# %% draw_paths
 def draw_paths(ax, runs, title):
     ax.contour(W, B, Z, levels=levels, colors="gray", linewidths=0.6)
     for name, (path, _) in runs.items():
@@ -181,7 +182,7 @@ def draw_paths(ax, runs, title):
     ax.set_xlabel("w (slope)"); ax.set_ylabel("b (intercept)")
     ax.set_title(title); ax.legend()
 
-# %%
+# %% draw_losses, and the figure
 def draw_losses(ax, runs, title):
     for name, (_, losses) in runs.items():
         ax.plot(range(len(losses)), losses, label=name)
@@ -200,10 +201,9 @@ plt.close()
 # %% [markdown]
 # ## Try it
 #
-# In the cell that builds `runs`, change `lr=0.15` to `lr=0.25` and `%rerun` it: $0.25$ is
-# above $2/\lambda_{max}$. What does the full-batch loss do? (Lesson 08 is about this.)
-# (The `assert`s check the numbers of the original settings: after a change, an
-# `AssertionError` only tells you that the result moved.)
+# Walk with a larger step: type `path, losses = walk(lambda ps: torch.optim.SGD(ps, lr=0.25))`
+# and look at `losses[::10]`. $0.25$ is above $2/\lambda_{max}$: what does the full-batch
+# loss do? (Lesson 08 is about this.)
 
 # %% [markdown]
 # ## Momentum: a heavy ball
@@ -215,7 +215,7 @@ plt.close()
 # **Nesterov** momentum takes the step a look-ahead would suggest:
 # $p \leftarrow p - \eta (g + \mu v)$. These are PyTorch's exact formulas; we check them.
 
-# %%
+# %% Momentum by hand and by optim.SGD
 def momentum_by_hand(steps, mu=0.9, lr=0.05, nesterov=False):
     p, v = torch.tensor(start), torch.zeros(2)
     for _ in range(steps):
@@ -247,7 +247,7 @@ for nest in [False, True]:
 # A consequence: Adam's first step moves *every* parameter by almost exactly $\eta$,
 # whatever the size of its gradient.
 
-# %%
+# %% Adam by hand
 def adam_by_hand(steps, lr=0.1, b1=0.9, b2=0.999, eps=1e-8):
     p, m, s = torch.tensor(start), torch.zeros(2), torch.zeros(2)
     for t in range(1, steps + 1):
@@ -256,7 +256,7 @@ def adam_by_hand(steps, lr=0.1, b1=0.9, b2=0.999, eps=1e-8):
         p = p - lr * (m / (1 - b1 ** t)) / ((s / (1 - b2 ** t)).sqrt() + eps)
     return p
 
-# %%
+# %% Adam's first step, and Adam checked
 q = torch.tensor(start, requires_grad=True)
 opt = torch.optim.Adam([q], lr=0.1)
 for t in range(10):
@@ -275,7 +275,7 @@ assert torch.allclose(adam_by_hand(10), q.detach(), atol=1e-5)
 # multiplies the effective step, so it needs a smaller $\eta$). Momentum and Nesterov reach
 # the bottom (within 1% of the best loss); plain GD is still more than 20% above it.
 
-# %%
+# %% Six optimizers
 optimizers = {
     "GD": lambda ps: torch.optim.SGD(ps, lr=0.15),
     "momentum": lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.9),
@@ -292,7 +292,7 @@ best_loss = loss_at(best).item()
 assert final["momentum"] < 1.01 * best_loss and final["Nesterov"] < 1.01 * best_loss
 assert final["GD"] > 1.2 * best_loss
 
-# %%
+# %% Figure: six optimizers
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 5))
 draw_paths(ax1, opt_runs, "Optimizers: paths on the loss surface")
 draw_losses(ax2, opt_runs, "Optimizers: loss per step")
@@ -313,7 +313,7 @@ plt.close()
 # for networks with many parameters of different scales; SGD with momentum is often the
 # best when its learning rate is tuned.
 
-# %%
+# %% Check: the picture in numbers
 print("loss at step 40:", {n: round(r[1][40], 4) for n, r in opt_runs.items()})
 assert opt_runs["Nesterov"][1][40] < opt_runs["momentum"][1][40]
 assert final["Adam"] == max(final.values())
@@ -321,8 +321,10 @@ assert final["Adam"] == max(final.values())
 # %% [markdown]
 # ## Try it
 #
-# Set `momentum=0.5` for the "momentum" entry and `%rerun` the cell that builds
-# `opt_runs`, then the plot cell: is the path calmer? Is the loss after 100 steps better or worse?
+# Type `optimizers["momentum"] = lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.5)`,
+# then `%cells`, `%goto` the cell *Six optimizers* and `%rerun` it, then Enter for the
+# figure: is the path calmer? Is the loss after 100 steps better or worse? (An
+# `AssertionError` after such a change only says that the numbers moved.)
 
 # %% [markdown]
 # ## Summary
