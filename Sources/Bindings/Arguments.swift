@@ -228,12 +228,26 @@ public enum Args {
     }
 }
 
-/// Runs engine code, turning its errors into the Python exceptions PyTorch raises.
+/// Runs engine code, turning its errors into the Python exceptions PyTorch raises. A Ctrl-C
+/// that arrived meanwhile (`Interruption`) may have cut the engine's work short, so the result
+/// is dropped and `KeyboardInterrupt` raised instead.
 @inline(__always)
 public func bridge<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let e as TensorError { throw TorchErrors.python(e) }
+    let result: T
+    do { result = try body() } catch let e as TensorError {
+        if Interruption.isRequested { throw interrupted() }
+        throw TorchErrors.python(e)
+    }
     catch let e as GradcheckError { throw PyError(TorchErrors.gradcheckErrorClass, e.message) }
     catch let e as RandomStateError { throw PyError.runtime(e.message) }
+    if Interruption.isRequested { throw interrupted() }
+    return result
+}
+
+/// Clears a pending Ctrl-C request and returns the `KeyboardInterrupt` to raise for it.
+func interrupted() -> PyError {
+    Interruption.clear()
+    return ScriptSession.keyboardInterrupt()
 }
 
 /// The Python exception classes that engine errors become.

@@ -174,6 +174,9 @@ final class GraphRun {
             }
         }
         if let variable = node.variable {
+            // A kernel cut short by Ctrl-C (`Interruption`) computed part of `g`: keep it out
+            // of `.grad` (the caller turns the pending request into KeyboardInterrupt).
+            if Interruption.isRequested { throw TensorError.runtime("interrupted") }
             if let g = grads[0], variable.leafRequiresGrad { try accumulate(g, into: variable) }
             return []
         }
@@ -297,9 +300,22 @@ final class GraphRun {
         // A freshly computed, contiguous gradient whose buffer nothing else holds becomes
         // `.grad` without a copy. The new tensor object keeps two leaves that received the same
         // gradient object from apart: the second one sees a shared buffer and copies.
-        let owned = isKnownUniquelyReferenced(&g.storage) && g.isContiguous && g.storageOffset == 0
-            && g.storage.count == g.numel
+        let owned = g.isContiguous && g.storageOffset == 0 && g.storage.count == g.numel && ownsStorage(g)
         variable.grad = owned ? Tensor(storage: g.storage, shape: g.shape, strides: g.strides) : g.contiguousCopy()
+    }
+
+    /// True when no tensor but `g` holds `g`'s storage. A view whose base only it holds (the
+    /// weight gradient of a linear layer, which reaches AccumulateGrad as `(gradᵀ·x)ᵀ`
+    /// viewed back through TBackward0) lets go of that base first, as `.grad` is no view
+    /// in PyTorch either.
+    private func ownsStorage(_ g: Tensor) -> Bool {
+        if g.base != nil {
+            guard isKnownUniquelyReferenced(&g.base), g.base?.base == nil, g.base?.storage === g.storage else {
+                return false
+            }
+            g.base = nil
+        }
+        return isKnownUniquelyReferenced(&g.storage)
     }
 }
 

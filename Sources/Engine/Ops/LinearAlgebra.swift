@@ -17,9 +17,10 @@ extension Tensor {
             batchedProduct(dtype, batch: 1, MatrixOperand(self), MatrixOperand(mat2), into: out)
         }
         let (needA, needB) = (requiresGrad, mat2.requiresGrad)
+        let (aColumnMajor, bColumnMajor) = (isColumnMajor, mat2.isColumnMajor)
         recordOp("MmBackward0", inputs: [self, mat2], outputs: [out], saving: productSaving(self, mat2)) { g, saved in
-            [needA ? try g[0].mm(saved[0].t()) : nil,
-             needB ? try saved[saved.count - 1].t().mm(g[0]) : nil]
+            [needA ? try mat1Gradient(g[0], saved[0], columnMajor: aColumnMajor) : nil,
+             needB ? try mat2Gradient(g[0], saved[saved.count - 1], columnMajor: bColumnMajor) : nil]
         }
         return out
     }
@@ -70,11 +71,12 @@ extension Tensor {
             batchedProduct(dtype, batch: 1, MatrixOperand(mat1), MatrixOperand(mat2), into: out, alpha: alpha, beta: beta)
         }
         let (needSelf, need1, need2) = (requiresGrad, mat1.requiresGrad, mat2.requiresGrad)
+        let (columnMajor1, columnMajor2) = (mat1.isColumnMajor, mat2.isColumnMajor)
         recordOp("AddmmBackward0", inputs: [self, mat1, mat2], outputs: [out], saving: productSaving(mat1, mat2)) { g, saved in
             func scaled(_ t: Tensor, _ s: Scalar) throws -> Tensor { s.doubleValue == 1 ? t : try t.mul(s) }
             return [needSelf ? try scaled(g[0], beta) : nil,
-                    need1 ? try scaled(g[0].mm(saved[0].t()), alpha) : nil,
-                    need2 ? try scaled(saved[saved.count - 1].t().mm(g[0]), alpha) : nil]
+                    need1 ? try scaled(mat1Gradient(g[0], saved[0], columnMajor: columnMajor1), alpha) : nil,
+                    need2 ? try scaled(mat2Gradient(g[0], saved[saved.count - 1], columnMajor: columnMajor2), alpha) : nil]
         }
         return out
     }
@@ -187,6 +189,25 @@ private func productOutput(_ shape: [Int], _ dtype: DType, inner: Int) -> Tensor
 /// needs a gradient, then `a` when `b` does (so `saved[0]` and `saved[saved.count - 1]`).
 private func productSaving(_ a: Tensor, _ b: Tensor) -> [Tensor] {
     (a.requiresGrad ? [b] : []) + (b.requiresGrad ? [a] : [])
+}
+
+extension Tensor {
+    /// True for a matrix laid out column by column (strides (1, rows)), such as `w.t()` of a
+    /// contiguous `w`: the layout PyTorch's mm backward gives that operand's gradient too.
+    var isColumnMajor: Bool { dim == 2 && strides[0] == 1 && strides[1] == shape[0] }
+}
+
+/// The gradient of `mat1` in `mat1 @ mat2` (PyTorch's mm_mat1_backward): `grad @ mat2ᵀ`, or
+/// for a column-major `mat1` the same product computed as `(mat2 @ gradᵀ)ᵀ`, so that the
+/// gradient has mat1's layout (a transposed weight's gradient reaches the weight contiguous).
+private func mat1Gradient(_ grad: Tensor, _ mat2: Tensor, columnMajor: Bool) throws -> Tensor {
+    columnMajor ? try mat2.mm(grad.t()).t() : try grad.mm(mat2.t())
+}
+
+/// The gradient of `mat2` in `mat1 @ mat2` (PyTorch's mm_mat2_backward): `mat1ᵀ @ grad`, or
+/// `(gradᵀ @ mat1)ᵀ` for a column-major `mat2`.
+private func mat2Gradient(_ grad: Tensor, _ mat1: Tensor, columnMajor: Bool) throws -> Tensor {
+    columnMajor ? try grad.t().mm(mat1).t() : try mat1.t().mm(grad)
 }
 
 /// PyTorch's NotImplementedError for a kernel without a Bool version.

@@ -99,6 +99,28 @@ public final class SGD: Optimizer {
         let wd = T(c.weightDecay), mom = T(c.momentum), keep = T(1 - c.dampening), negLR = T(-c.lr)
         let decay = c.weightDecay != 0
         optimizer.updateInPlace(p, T.self) { x in
+            // The common cases as branch-free loops the compiler vectorises, same formulas.
+            if !c.maximize && !decay && !c.nesterov && !first {
+                if let buf {
+                    if c.dampening == 0 {
+                        // buf.mul_(m).add_(grad): alpha = 1 rounds as a plain sum.
+                        for i in 0..<n {
+                            let b = buf[i] * mom + g[i]
+                            buf[i] = b
+                            x[i] = x[i].fused(b, negLR)
+                        }
+                    } else {
+                        for i in 0..<n {
+                            let b = (buf[i] * mom).fused(g[i], keep)
+                            buf[i] = b
+                            x[i] = x[i].fused(b, negLR)
+                        }
+                    }
+                } else {
+                    for i in 0..<n { x[i] = x[i].fused(g[i], negLR) }
+                }
+                return
+            }
             for i in 0..<n {
                 var d = c.maximize ? -g[i] : g[i]
                 if decay { d = d.fused(x[i], wd) }               // grad.add(param, alpha=wd)
