@@ -183,7 +183,9 @@ assert torch.equal(flat[1], fmaps[1].reshape(-1))
 #
 # **Batch normalisation** rescales each feature (each column, or each channel of an
 # image) using the mean $\mu$ and variance $\sigma^2$ of that feature over the batch:
+#
 # $$\hat x = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}, \qquad y = \gamma \hat x + \beta .$$
+#
 # $\gamma$ (`weight`) and $\beta$ (`bias`) are learned, 2 numbers per feature. This
 # keeps the inputs of the next layer on a steady scale, which makes training faster and
 # less sensitive to the learning rate. The variance here is the *biased* one (divide by
@@ -290,7 +292,9 @@ assert n_params(emb) == 10 * 4
 #
 # A sequence has a **time** dimension. A recurrent layer reads it one step at a time and
 # carries a **hidden state** $h_t$ from step to step. The plain RNN computes
+#
 # $$h_t = \tanh(x_t W_{ih}^T + b_{ih} + h_{t-1} W_{hh}^T + b_{hh}),$$
+#
 # starting from $h_0 = 0$. With `batch_first=True` inputs are `(batch, time, features)`.
 # It returns all the hidden states (`output`) and the last one (`h_n`).
 

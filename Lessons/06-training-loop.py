@@ -13,6 +13,7 @@
 #
 # Each row of `Lessons/data/wine.csv` is one wine: 13 chemical measurements (alcohol,
 # acidity, colour intensity, proline, …) and a **label** — which of three grape cultivars
+# (varieties)
 # it came from (0, 1 or 2). The task is **classification**: read the 13 numbers, name the
 # cultivar. We read the file with Python's `csv` module and turn it into two tensors:
 # the **features** `X` (one row per wine) and the **targets** `y` (one class number per wine).
@@ -24,7 +25,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import TensorDataset, DataLoader
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # draw to files, never open a window
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 

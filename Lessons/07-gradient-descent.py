@@ -22,7 +22,7 @@
 import math, os
 import torch
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # draw to files, never open a window
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
@@ -71,7 +71,8 @@ assert torch.autograd.gradcheck(lambda q: loss_at(q, x.double(), y.double()), (p
 # valley runs diagonally, steep across and nearly flat along. Its steepness in each
 # direction is measured by the **curvature**: how fast the slope changes along the valley's
 # two main directions (in matrix terms, the eigenvalues of the matrix of second
-# derivatives, the **Hessian**, here $H = 2\begin{pmatrix}\overline{x^2} & \bar x\\ \bar x & 1\end{pmatrix}$).
+# derivatives, the **Hessian**; here a 2×2 matrix with twice the mean of $x^2$ and 2 on
+# its diagonal, and twice the mean of $x$ off it).
 # Their ratio, the **condition number**, says how hard the valley is for gradient descent:
 # here it is about 80. The steepest curvature also sets the largest step that does not
 # blow up: gradient descent on this bowl converges only for $\eta < 2/\lambda_{max}$.

@@ -18,18 +18,18 @@
 # standard deviation 1), so a model that always predicts the average has a mean squared
 # error of about 1, and anything below 1 is learned.
 
-# %%
+# %% Imports
 import csv, math, os
 import torch
 import torch.nn as nn
 from torch.utils.data import TensorDataset, DataLoader
 from torch.optim import lr_scheduler
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # draw to files, never open a window
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
-# %%
+# %% Load and standardise the data
 with open("Lessons/data/diabetes.csv") as f:
     rows = list(csv.reader(f))[1:]
 D = torch.tensor([[float(v) for v in r] for r in rows])
@@ -48,7 +48,7 @@ assert abs(loss_fn(torch.zeros_like(y), y).item() - 1) < 0.01
 # well-defined number. We find it by running full-batch SGD with momentum for a long time
 # and check that we really are at the bottom: the gradient there is (nearly) zero.
 
-# %%
+# %% The best possible loss
 torch.manual_seed(0)
 model = nn.Linear(10, 1)
 opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
@@ -73,7 +73,7 @@ assert grad_size < 1e-3 and 0.4 < best_loss < 0.6
 # **divergence**. So the largest safe learning rate is $2/\lambda$. We check the factor
 # with `optim.SGD` on $\lambda = 4$ (safe below $\eta = 0.5$), and the gradient with gradcheck.
 
-# %%
+# %% One parameter: the factor per step
 lam = 4.0
 for lr in [0.1, 0.45, 0.55]:
     w = torch.tensor([1.0], requires_grad=True)
@@ -95,10 +95,10 @@ assert torch.autograd.gradcheck(lambda t: (lam / 2 * t ** 2).sum(), (w64,))
 # **steepest** curvature $\lambda_{max}$ sets the limit $\eta < 2/\lambda_{max}$. For linear
 # regression with mean squared error the matrix of curvatures is
 # $H = \frac{2}{N} A^\top A$, where $A$ is the data with a column of ones added (for the
-# bias). Its largest eigenvalue comes from **power iteration**: multiply a vector by $H$
+# bias). Its largest **eigenvalue** (the curvature along the steepest direction) comes from **power iteration**: multiply a vector by $H$
 # again and again, normalising it each time; it turns towards the steepest direction.
 
-# %%
+# %% Steepest curvature by power iteration
 A = torch.cat([X, torch.ones(len(X), 1)], dim=1)
 H = 2 * A.t() @ A / len(X)
 v = torch.ones(11)
@@ -117,7 +117,7 @@ assert 0.2 < 2 / lam_max < 0.3
 # passes $10^6$ or stops being a finite number — in a real training loop you would
 # check the same thing instead of letting `nan`s fill your model.
 
-# %%
+# %% run: full-batch training that stops on divergence
 def run(lr, steps=50):
     torch.manual_seed(0)
     model = nn.Linear(10, 1)
@@ -134,7 +134,7 @@ def run(lr, steps=50):
         opt.step()
     return losses
 
-# %%
+# %% Three learning rates
 lr_runs = {lr: run(lr) for lr in [0.003, 0.2, 0.3]}
 for lr, losses in lr_runs.items():
     print(f"lr {lr}: {len(losses)} steps, loss {losses[0]:.4f} -> {losses[-1]:.4g}")
@@ -143,7 +143,7 @@ assert lr_runs[0.2][-1] < 1.01 * best_loss             # good: at the bottom
 assert lr_runs[0.2][5] < 1.05 * best_loss              # ... and near it after 5 steps
 assert len(lr_runs[0.3]) < 50 and lr_runs[0.3][-1] > 1e6   # too large: blew up
 
-# %%
+# %% Figure: too small, good, too large
 plt.figure(figsize=(7, 4.5))
 for lr, losses in lr_runs.items():
     plt.plot(range(len(losses)), losses, label=f"lr = {lr}")
@@ -164,11 +164,9 @@ plt.close()
 #
 # ## Try it
 #
-# In the cell that builds `lr_runs`, use the learning rates `[0.003, 0.2, 0.24, 0.3]` and
-# `%rerun` it, then the plot cell. $0.24$ is a hair below $2/\lambda_{max}$: does it
-# converge, and how fast?
-# (The `assert`s check the numbers of the original settings: after a change, an
-# `AssertionError` only tells you that the result moved.)
+# Add a fourth rate: type `lr_runs[0.24] = run(0.24)` and look at `lr_runs[0.24][::5]`.
+# $0.24$ is a hair below $2/\lambda_{max}$: does it converge, and how fast? To see it
+# drawn, `%cells`, `%goto` the cell *Figure: too small, good, too large* and `%rerun` it.
 
 # %% [markdown]
 # ## Mini-batches need a decaying learning rate
@@ -187,7 +185,7 @@ plt.close()
 # - `ReduceLROnPlateau(factor=0.3, patience=1)`: watch a number you pass to `step(loss)`,
 #   and multiply the rate by 0.3 when it has not improved for more than 1 epoch.
 
-# %%
+# %% make_scheduler
 def make_scheduler(name, opt, steps_per_epoch):
     if name == "StepLR": return lr_scheduler.StepLR(opt, step_size=5, gamma=0.3)
     if name == "ExponentialLR": return lr_scheduler.ExponentialLR(opt, gamma=0.8)
@@ -204,12 +202,12 @@ def make_scheduler(name, opt, steps_per_epoch):
 # records the learning rate at the start of each epoch and the loss on all the data at
 # the end of it. Note where each kind of scheduler is stepped.
 
-# %%
-def train_with(name, epochs=15):
+# %% train_with
+def train_with(name, epochs=15, batch_size=8):
     torch.manual_seed(0)
     model = nn.Linear(10, 1)
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    loader = DataLoader(TensorDataset(X, y), batch_size=8, shuffle=True)
+    loader = DataLoader(TensorDataset(X, y), batch_size=batch_size, shuffle=True)
     sched = make_scheduler(name, opt, len(loader))
     lrs, losses = [], []
     for epoch in range(epochs):
@@ -225,7 +223,7 @@ def train_with(name, epochs=15):
         elif name not in ("constant", "OneCycleLR"): sched.step()
     return lrs, losses
 
-# %%
+# %% Six schedules
 names = ["constant", "StepLR", "ExponentialLR", "CosineAnnealingLR", "OneCycleLR", "ReduceLROnPlateau"]
 sched_runs = {n: train_with(n) for n in names}
 for n, (lrs, losses) in sched_runs.items():
@@ -242,7 +240,7 @@ assert all(sched_runs[n][1][-1] < 1.01 * best_loss for n in names[1:])
 # it is $0.05\,(1 + \cos(\pi \cdot 5/15)) = 0.075$. OneCycle starts at $0.1/25 = 0.004$.
 # ReduceLROnPlateau only ever goes down, by factors of 0.3.
 
-# %%
+# %% The schedules against their formulas
 lr_of = {n: r[0] for n, r in sched_runs.items()}
 print("StepLR[10]", lr_of["StepLR"][10], " Exponential[10]", lr_of["ExponentialLR"][10])
 print("Cosine[5]", lr_of["CosineAnnealingLR"][5], " OneCycle[0]", lr_of["OneCycleLR"][0])
@@ -253,7 +251,7 @@ assert math.isclose(lr_of["OneCycleLR"][0], 0.1 / 25, rel_tol=1e-9)
 plateau = lr_of["ReduceLROnPlateau"]
 assert all(b <= a for a, b in zip(plateau, plateau[1:])) and plateau[-1] < plateau[0]
 
-# %%
+# %% Figure: schedules
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.5))
 for n, (lrs, losses) in sched_runs.items():
     ax1.plot(range(15), lrs, ".-", label=n)
@@ -274,8 +272,10 @@ plt.close()
 #
 # ## Try it
 #
-# In `train_with`, change the batch size from 8 to 64 and `%rerun` the cell that builds
-# `sched_runs`. Bigger batches mean less noise: does the constant rate still lose?
+# Train with batches of 64 instead of 8: type
+# `runs64 = {n: train_with(n, batch_size=64)[1][-1] / best_loss for n in names}` and look
+# at `runs64` (final loss divided by the best). Bigger batches mean less noise: does the
+# constant rate still lose?
 
 # %% [markdown]
 # ## The learning-rate range test
@@ -286,21 +286,25 @@ plt.close()
 # (rate too small), then falls fast, then turns up and explodes (rate too large). A good
 # rate is a bit below the bottom of that curve, where it is still falling steeply.
 
-# %%
+# %% The range test
+def range_test(model):
+    opt = torch.optim.SGD(model.parameters(), lr=1e-4)
+    loader = DataLoader(TensorDataset(X, y), batch_size=8, shuffle=True)
+    grow = (10 / 1e-4) ** (1 / 100)
+    lrs, losses = [], []
+    while len(lrs) < 100 and not (losses and losses[-1] > 4 * min(losses)):
+        for xb, yb in loader:
+            lr = 1e-4 * grow ** len(lrs)
+            opt.param_groups[0]["lr"] = lr
+            opt.zero_grad(); loss_fn(model(xb), yb).backward(); opt.step()
+            with torch.no_grad():
+                lrs.append(lr); losses.append(loss_fn(model(X), y).item())
+            if len(lrs) == 100 or losses[-1] > 4 * min(losses): break
+    return lrs, losses
+
+# %% Run it on our linear model
 torch.manual_seed(0)
-model = nn.Linear(10, 1)
-opt = torch.optim.SGD(model.parameters(), lr=1e-4)
-loader = DataLoader(TensorDataset(X, y), batch_size=8, shuffle=True)
-grow = (10 / 1e-4) ** (1 / 100)
-test_lrs, test_losses = [], []
-while len(test_lrs) < 100 and not (test_losses and test_losses[-1] > 4 * min(test_losses)):
-    for xb, yb in loader:
-        lr = 1e-4 * grow ** len(test_lrs)
-        opt.param_groups[0]["lr"] = lr
-        opt.zero_grad(); loss_fn(model(xb), yb).backward(); opt.step()
-        with torch.no_grad():
-            test_lrs.append(lr); test_losses.append(loss_fn(model(X), y).item())
-        if len(test_lrs) == 100 or test_losses[-1] > 4 * min(test_losses): break
+test_lrs, test_losses = range_test(nn.Linear(10, 1))
 print(f"stopped after {len(test_lrs)} steps at lr {test_lrs[-1]:.3f}")
 
 # %% [markdown]
@@ -308,7 +312,7 @@ print(f"stopped after {len(test_lrs)} steps at lr {test_lrs[-1]:.3f}")
 # an exponential moving average, $s_t = 0.8\, s_{t-1} + 0.2\, \ell_t$, divided by
 # $1 - 0.8^t$ to undo its start at zero (the same correction Adam uses, lesson 07).
 
-# %%
+# %% Smooth the curve
 smooth, avg = [], 0.0
 for t, l in enumerate(test_losses, start=1):
     avg = 0.8 * avg + 0.2 * l
@@ -319,7 +323,7 @@ print(f"blew up at lr {test_lrs[-1]:.3f}; 2/lambda_max was {2 / lam_max:.3f}")
 assert 0.03 < test_lrs[i_min] < 0.2
 assert 2 / lam_max < test_lrs[-1] < 2 * (2 / lam_max)
 
-# %%
+# %% Figure: range test
 plt.figure(figsize=(7, 4.5))
 plt.plot(test_lrs, test_losses, alpha=0.4, label="loss after each step")
 plt.plot(test_lrs, smooth, label="smoothed")
@@ -340,9 +344,10 @@ plt.close()
 #
 # ## Try it
 #
-# Replace `nn.Linear(10, 1)` in the range-test cell by
-# `nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 1))` and `%rerun` both
-# range-test cells: where does a small network blow up?
+# Test a small network instead of one Linear layer: type `torch.manual_seed(0)`, then
+# `lrs2, losses2 = range_test(nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 1)))`
+# and look at `lrs2[-1]`, `min(losses2)` and `lrs2[losses2.index(min(losses2))]`. Where
+# does it blow up, and where is its loss lowest?
 
 # %% [markdown]
 # ## Summary

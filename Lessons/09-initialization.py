@@ -15,18 +15,18 @@
 # We take 800 images to train on and 200 to validate on, and standardise each pixel
 # (the small constant avoids dividing by zero for pixels that are always blank).
 
-# %%
+# %% Imports
 import csv, math, os
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import TensorDataset, DataLoader
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # draw to files, never open a window
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
-# %%
+# %% Load and standardise the digits
 with open("Lessons/data/digits.csv") as f:
     rows = list(csv.reader(f))[1:1001]
 X = torch.tensor([[float(v) for v in r[:-1]] for r in rows])
@@ -46,7 +46,7 @@ assert X.shape == (1000, 64)
 # output weights get zero gradient, and so does the first layer. Only the output bias
 # learns. We train for 100 steps and look.
 
-# %%
+# %% All weights zero
 def tiny_net(value):
     net = nn.Sequential(nn.Linear(64, 16), nn.Tanh(), nn.Linear(16, 10))
     for p in net.parameters():
@@ -68,7 +68,7 @@ assert net[2].bias.abs().max() > 0
 # unit) are still identical (up to float rounding, which may differ from row to row in
 # the last bit). **Random** initial weights break the symmetry.
 
-# %%
+# %% All weights 0.1
 net = tiny_net(0.1)
 opt = torch.optim.SGD(net.parameters(), lr=0.1)
 for _ in range(100):
@@ -89,7 +89,7 @@ assert (W - W[0]).abs().max() < 1e-5 and (W[0] - 0.1).abs().max() > 0.01
 # one layer of width 100 with weights of standard deviation 0.2: the output's standard
 # deviation should be $\sqrt{100 \cdot 0.04} = 2$.
 
-# %%
+# %% Variances add up
 torch.manual_seed(0)
 x = torch.randn(2000, 100)
 w = torch.randn(100, 100) * 0.2
@@ -112,7 +112,7 @@ assert abs(out.std().item() - 2.0) < 0.1
 # PyTorch's **default** for `nn.Linear`, a uniform distribution with standard deviation
 # $1/\sqrt{3 n_{in}}$. First, the standard deviations these give for a 100×100 layer:
 
-# %%
+# %% Five initializations
 inits = {
     "small (0.01)": lambda w: nn.init.normal_(w, std=0.01),
     "large (1.0)": lambda w: nn.init.normal_(w, std=1.0),
@@ -139,7 +139,7 @@ for name, init in inits.items():
 # activation that records the mean and standard deviation of its output, and feed it 500
 # random inputs.
 
-# %%
+# %% deep_net: ten Linear + activation layers
 def deep_net(init, act, width=100, depth=10):
     layers = []
     for _ in range(depth):
@@ -149,7 +149,7 @@ def deep_net(init, act, width=100, depth=10):
         layers += [lin, act()]
     return nn.Sequential(*layers)
 
-# %%
+# %% activation_stats: a hook on every activation
 def activation_stats(init, act):
     torch.manual_seed(0)
     net = deep_net(init, act)
@@ -161,7 +161,7 @@ def activation_stats(init, act):
         net(torch.randn(500, 100))
     return stats
 
-# %%
+# %% Activation statistics for every recipe
 layer_stats = {}
 for act in [nn.Tanh, nn.ReLU]:
     for name, init in inits.items():
@@ -183,7 +183,7 @@ for act in [nn.Tanh, nn.ReLU]:
 # - **PyTorch's default** is too small for a deep stack: it is fine for the two- and
 #   three-layer networks of earlier lessons.
 
-# %%
+# %% Check: what the numbers say
 std_at = lambda act, name, layer: layer_stats[(act, name)][layer - 1][1]
 assert std_at("Tanh", "small (0.01)", 10) < 1e-8
 assert std_at("ReLU", "large (1.0)", 10) > 1e6
@@ -196,7 +196,7 @@ assert std_at("ReLU", "PyTorch default", 10) < 1e-3
 # Saturation, measured: the fraction of tanh outputs beyond $\pm 0.99$ in the last layer.
 # At those values the gradient $1 - \tanh^2$ is below $0.02$, so almost nothing flows back.
 
-# %%
+# %% Saturation, measured
 def saturated_fraction(init):
     torch.manual_seed(0)
     net = deep_net(init, nn.Tanh)
@@ -214,7 +214,7 @@ assert saturated["large (1.0)"] > 0.5 and saturated["Xavier"] < 0.01
 # with that formula, `gradcheck` agrees with autograd, and where $\tanh(a) = 0.99$ it is
 # $1 - 0.99^2 = 0.0199$.
 
-# %%
+# %% The tanh gradient, checked
 a_sat = 0.5 * math.log(1.99 / 0.01)          # the a where tanh(a) = 0.99
 a = torch.tensor([0.0, 1.0, a_sat], dtype=torch.float64, requires_grad=True)
 torch.tanh(a).sum().backward()
@@ -223,10 +223,8 @@ assert torch.allclose(a.grad, 1 - torch.tanh(a.detach()) ** 2)
 assert abs(a.grad[2].item() - 0.0199) < 1e-9
 assert torch.autograd.gradcheck(torch.tanh, (a.detach().requires_grad_(True),))
 
-# %%
-fig, axes = plt.subplots(2, 2, figsize=(12, 8))
-layers = list(range(1, 11))
-for col, act in enumerate(["Tanh", "ReLU"]):
+# %% A helper for the figure: one activation's two panels
+def plot_column(axes, col, act):
     for name in inits:
         st = layer_stats[(act, name)]
         axes[0][col].plot(layers, [s for _, s in st], "o-", label=name)
@@ -238,6 +236,12 @@ for col, act in enumerate(["Tanh", "ReLU"]):
     if act == "ReLU": axes[1][col].set_yscale("log")
     for row in range(2):
         axes[row][col].set_xlabel("layer"); axes[row][col].legend()
+
+# %% Figure: activations layer by layer
+layers = list(range(1, 11))
+fig, axes = plt.subplots(2, 2, figsize=(12, 8))
+for col, act in enumerate(["Tanh", "ReLU"]):
+    plot_column(axes, col, act)
 plt.tight_layout()
 plt.savefig("Plots/09-activations.png")
 plt.close()
@@ -248,11 +252,12 @@ plt.close()
 #
 # ## Try it
 #
-# Xavier for tanh is even better with PyTorch's **gain** for tanh, $5/3$, which makes up
-# for tanh squashing its inputs. (The `assert`s check the original numbers: after a change,
-# an `AssertionError` only tells you that the result moved.) Change the Xavier entry to
-# `lambda w: nn.init.xavier_normal_(w, gain=nn.init.calculate_gain("tanh"))` and `%rerun`
-# the cells from `inits` down: does the tanh curve flatten?
+# Xavier for tanh is even better with PyTorch's **gain** for tanh, $5/3$: a factor on the
+# weights' standard deviation that makes up for tanh squashing its inputs. Type
+# `gained = lambda w: nn.init.xavier_normal_(w, gain=nn.init.calculate_gain("tanh"))`, then
+# `[round(s, 3) for _, s in activation_stats(gained, nn.Tanh)]`, and compare with plain
+# Xavier, `[round(s, 3) for _, s in layer_stats[("Tanh", "Xavier")]]`. Does the standard
+# deviation still shrink from layer to layer?
 
 # %% [markdown]
 # ## Does it matter for training?
@@ -268,11 +273,11 @@ plt.close()
 # would depend on the exact order in which your machine adds things up; in float64 they
 # agree to many digits everywhere.
 
-# %%
-def digit_net(init):
+# %% digit_net
+def digit_net(init, hidden=9):
     torch.manual_seed(0)
     layers, n_in = [], 64
-    for _ in range(9):
+    for _ in range(hidden):                  # hidden layers
         layers += [nn.Linear(n_in, 64), nn.ReLU()]
         n_in = 64
     layers.append(nn.Linear(64, 10))
@@ -283,9 +288,14 @@ def digit_net(init):
             nn.init.zeros_(m.bias)
     return net
 
-# %%
-def train_digits(init, epochs=8):
-    net = digit_net(init).double()
+# %% Validation accuracy
+def val_accuracy(net):
+    with torch.no_grad():
+        return (net(X_val.double()).argmax(dim=1) == y_val).float().mean().item()
+
+# %% train_digits
+def train_digits(init, epochs=8, hidden=9):
+    net = digit_net(init, hidden).double()
     opt = torch.optim.SGD(net.parameters(), lr=0.02, momentum=0.9)
     torch.manual_seed(0)
     loader = DataLoader(TensorDataset(X_train.double(), y_train), batch_size=50, shuffle=True)
@@ -299,11 +309,9 @@ def train_digits(init, epochs=8):
         losses.append(total)
         if not math.isfinite(total):
             break
-    with torch.no_grad():
-        acc = (net(X_val.double()).argmax(dim=1) == y_val).float().mean().item()
-    return losses, acc
+    return losses, val_accuracy(net)
 
-# %%
+# %% Train once per initialization
 train_inits = dict(inits)
 train_inits["PyTorch default"] = None       # leave nn.Linear's own initialization
 train_inits["zeros"] = nn.init.zeros_
@@ -317,10 +325,11 @@ for name, (losses, acc) in results.items():
 # way in, so the gradient dies on the way back, and the network cannot even start. Large
 # weights blow up at once (`nan`, "not a number", in the first epoch). Xavier is still
 # above a loss of 2 after two epochs and then learns; He is ahead of it from the second
-# epoch on. Both end below 0.2 with more than 80% of the validation digits right. Depth makes initialization decisive: with three layers all of them except
-# zeros and large would train.
+# epoch on. Both end below 0.2 with more than 80% of the validation digits right.
+# Depth makes initialization decisive: a shallow network forgives far more (the Try it
+# below shows how much).
 
-# %%
+# %% Check: what training shows
 for name in ["zeros", "small (0.01)", "PyTorch default"]:
     assert abs(results[name][0][-1] - math.log(10)) < 0.01
 assert not math.isfinite(results["large (1.0)"][0][-1])
@@ -329,7 +338,7 @@ assert xavier[1] > 2.0 and all(he[e] < xavier[e] for e in range(1, 6))
 assert he[-1] < 0.2 and xavier[-1] < 0.2
 assert results["He"][1] > 0.8 and results["Xavier"][1] > 0.8
 
-# %%
+# %% Figure: training curves
 plt.figure(figsize=(7, 4.5))
 for name, (losses, acc) in results.items():
     finite = [l for l in losses if math.isfinite(l)]
@@ -345,8 +354,9 @@ plt.close()
 # %% [markdown]
 # ## Try it
 #
-# In `digit_net`, change `range(9)` to `range(2)` (a 3-layer network) and `%rerun` the
-# cells from there down. Which initializations train now?
+# Train a 3-layer network instead (2 hidden layers): type
+# `shallow = {name: train_digits(init, hidden=2)[1] for name, init in train_inits.items()}`
+# and look at `shallow`, the validation accuracy per initialization. Which ones train now?
 
 # %% [markdown]
 # ## Summary

@@ -18,18 +18,18 @@
 # As in lesson 09 we compute in float64 (`dtype=torch.float64`, `model.double()`), so that
 # these long training runs print the same digits on every machine.
 
-# %%
+# %% Imports
 import copy, csv, math, os
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import TensorDataset, DataLoader
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # draw to files, never open a window
 import matplotlib.pyplot as plt
 os.makedirs("Plots", exist_ok=True)
 
-# %%
+# %% Load, split and standardise
 with open("Lessons/data/diabetes.csv") as f:
     rows = list(csv.reader(f))[1:]
 D = torch.tensor([[float(v) for v in r] for r in rows], dtype=torch.float64)
@@ -47,7 +47,7 @@ print(X_train.shape, X_val.shape)
 # SGD with momentum, and records the mean squared error on the training and validation
 # sets after every epoch.
 
-# %%
+# %% make_model
 def make_model(dropout=0.0, batchnorm=False):
     torch.manual_seed(0)
     layers, n_in = [], 10
@@ -60,19 +60,20 @@ def make_model(dropout=0.0, batchnorm=False):
     layers.append(nn.Linear(128, 1))
     return nn.Sequential(*layers).double()
 
+# %% The plain network
 model = make_model()
 print(model)
 n_params = sum(p.numel() for p in model.parameters())
 print("parameters:", n_params)
 assert 17000 < n_params < 19000
 
-# %%
+# %% mse: the loss on a whole set
 def mse(model, X, y):
     model.eval()
     with torch.no_grad():
         return F.mse_loss(model(X).squeeze(1), y).item()
 
-# %%
+# %% fit: train and record both losses
 def fit(model, weight_decay=0.0, epochs=50, on_epoch=None):
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, weight_decay=weight_decay)
     torch.manual_seed(0)
@@ -98,7 +99,7 @@ def fit(model, weight_decay=0.0, epochs=50, on_epoch=None):
 # about the particular 60 patients — their noise — not about diabetes. The widening gap
 # between the two curves is overfitting.
 
-# %%
+# %% The plain network overfits
 curves = {"no regularization": fit(make_model())}
 plain = curves["no regularization"]
 best_epoch = plain["val"].index(min(plain["val"]))
@@ -114,10 +115,11 @@ assert plain["val"][-1] > 1.5 * min(plain["val"])
 # probability $p$ during training, a fresh random choice for every example and every
 # step, and multiplies the survivors by $1/(1-p)$ so the average activation is unchanged.
 # No unit can rely on any particular other unit being there, so the network cannot build
-# the delicate co-adapted combinations that memorise single examples. In `eval()` mode
+# the delicate combinations of units, each useless without the others, that memorise
+# single examples. In `eval()` mode
 # dropout does nothing. We check both claims on 10 000 ones with $p = 0.5$.
 
-# %%
+# %% Dropout, checked
 torch.manual_seed(0)
 drop = nn.Dropout(p=0.5)
 out = drop(torch.ones(10000))
@@ -127,7 +129,7 @@ assert abs(out.mean().item() - 1) < 0.04
 drop.eval()
 assert torch.equal(drop(torch.ones(5)), torch.ones(5))
 
-# %%
+# %% Train with dropout
 curves["dropout 0.5"] = fit(make_model(dropout=0.5))
 print(f"dropout: final training {curves['dropout 0.5']['train'][-1]:.4f}, validation {curves['dropout 0.5']['val'][-1]:.4f}")
 assert curves["dropout 0.5"]["train"][-1] > 10 * plain["train"][-1]
@@ -147,7 +149,7 @@ assert curves["dropout 0.5"]["val"][-1] < 0.75 * plain["val"][-1]
 # check that this is the same as adding the penalty to the loss ourselves, and gradcheck
 # the penalty.
 
-# %%
+# %% Weight decay is a penalty in the loss
 torch.manual_seed(0)
 lam = 0.1
 m1, m2 = make_model(), make_model()
@@ -163,7 +165,7 @@ assert same
 w = torch.randn(5, dtype=torch.float64, requires_grad=True)
 assert torch.autograd.gradcheck(lambda t: lam / 2 * (t ** 2).sum(), (w,))
 
-# %%
+# %% Train with weight decay
 curves["weight decay 0.1"] = fit(make_model(), weight_decay=lam)
 wd = curves["weight decay 0.1"]
 print(f"weight decay: final training {wd['train'][-1]:.4f}, validation {wd['val'][-1]:.4f}")
@@ -180,7 +182,7 @@ assert wd["val"][-1] < 0.75 * plain["val"][-1]
 # regularise a little. In `eval()` mode it uses running averages of the mean and variance
 # collected during training, so a single example gives a fixed answer. We check both modes.
 
-# %%
+# %% Batch norm, checked
 torch.manual_seed(0)
 bn = nn.BatchNorm1d(3)
 h = torch.randn(8, 3) * 5 + 10
@@ -192,7 +194,7 @@ assert torch.allclose(bn.running_mean, 0.1 * h.mean(dim=0))
 bn.eval()
 assert torch.allclose(bn(h), (h - bn.running_mean) / torch.sqrt(bn.running_var + bn.eps), atol=1e-5)
 
-# %%
+# %% Train with batch norm
 curves["batch norm"] = fit(make_model(batchnorm=True))
 bnc = curves["batch norm"]
 print(f"batch norm: best validation {min(bnc['val']):.4f}, final {bnc['val'][-1]:.4f}")
@@ -212,7 +214,7 @@ assert bnc["val"][-1] > wd["val"][-1] and bnc["val"][-1] > curves["dropout 0.5"]
 # epoch, and stop when it has not improved for `patience` epochs; then put the best
 # weights back. `copy.deepcopy(model.state_dict())` takes a snapshot of the weights.
 
-# %%
+# %% EarlyStopping
 class EarlyStopping:
     def __init__(self, patience):
         self.patience, self.best, self.best_state, self.bad = patience, float("inf"), None, 0
@@ -224,7 +226,7 @@ class EarlyStopping:
             self.bad += 1
         return self.bad >= self.patience        # True means: stop
 
-# %%
+# %% Train with early stopping
 stopper = EarlyStopping(patience=5)
 model = make_model()
 curves["early stopping"] = fit(model, on_epoch=stopper)
@@ -239,7 +241,7 @@ assert stopped_at == best_epoch + 1 + 5 and mse(model, X_val, y_val) == min(plai
 #
 # ## All of them on one figure
 
-# %%
+# %% Figure: all of them
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.5))
 for i, (name, h) in enumerate(curves.items()):
     epochs = range(1, len(h["val"]) + 1)
@@ -254,7 +256,7 @@ plt.tight_layout()
 plt.savefig("Plots/10-regularization.png")
 plt.close()
 
-# %%
+# %% Final validation losses
 print("final validation loss (the early-stopped model: its restored best)")
 final = {name: h["val"][-1] for name, h in curves.items()}
 final["early stopping"] = mse(model, X_val, y_val)
@@ -265,17 +267,18 @@ assert min(final, key=final.get) == "early stopping"
 # %% [markdown]
 # ## Try it
 #
-# In the data cell, change `perm[:60]` to `perm[:240]` and `perm[60:260]` to
-# `perm[240:440]` (four times as many training patients), then `%rerun` the cells down to
-# here. Does the plain network still overfit as badly? More data is the best regularizer.
-# (The `assert`s check the numbers of the original settings: after a change, an
-# `AssertionError` only tells you that the result moved.)
+# Combine two tools: type `h = fit(make_model(dropout=0.5), weight_decay=0.1)` and
+# `print(h["val"][-1])`. Is the final validation loss better than either tool alone?
 
 # %% [markdown]
 # ## Try it
 #
-# Combine two tools: type `h = fit(make_model(dropout=0.5), weight_decay=0.1)` and
-# `print(h["val"][-1])`. Is the final validation loss better than either tool alone?
+# Give the plain network four times as many training patients. Type
+# `X_train, y_train = D[perm[:240], :10], D[perm[:240], 10]` and
+# `X_val, y_val = D[perm[240:440], :10], D[perm[240:440], 10]` (`fit` reads these
+# names), then `big = fit(make_model())` and compare `min(big["val"])` and
+# `big["val"][-1]` with the plain run's. Does it still overfit as badly? More data is
+# the best regularizer.
 
 # %% [markdown]
 # ## Summary
