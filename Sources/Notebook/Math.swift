@@ -25,6 +25,7 @@ public enum Math {
     static let operators: Set<String> = [
         "sum", "prod", "int", "log", "ln", "exp", "max", "min", "tanh", "sin", "cos", "cosh", "sinh", "tan", "det", "arg", "argmax", "argmin", "lim",
     ]
+    static let vulgarFractions: [String: String] = ["1/2": "½", "1/3": "⅓", "2/3": "⅔", "1/4": "¼", "3/4": "¾"]
     static let blackboard: [Character: String] = ["R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼"]
     static let superscripts: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
@@ -109,7 +110,10 @@ public enum Math {
             switch name {
             case "frac", "dfrac", "tfrac":
                 let a = argument(), b = argument()
-                return group(a) + "/" + group(b)
+                if let vulgar = Math.vulgarFractions[a + "/" + b] { return vulgar }
+                // A denominator of more than one symbol keeps its brackets: `1/(2h)`, never `1/2h`.
+                let bare = b.count <= 1 || b.allSatisfy { $0.isNumber || $0 == "." }
+                return group(a) + "/" + (bare || group(b).hasPrefix("(") ? group(b) : "(" + b + ")")
             case "sqrt":
                 let a = argument()
                 return "√" + group(a)

@@ -116,10 +116,20 @@ extension Magics {
 
     func rerun() {
         guard let stepper = openStepper() else { return }
-        guard let cell = stepper.current, cell.isCode else {
-            REPLOutput.err("The current cell is not a code cell: %next goes on.\n")
+        guard let current = stepper.current else {
+            REPLOutput.err("No cell has run yet: %next runs the first one.\n")
             return
         }
+        if current.isCode {
+            runCell(current, in: stepper)
+            return
+        }
+        // On a prose cell ("Try it: change x and %rerun the cell above") the nearest code cell above runs again.
+        guard let cell = stepper.lesson.cells.prefix(max(0, stepper.position - 1)).last(where: { $0.isCode }) else {
+            REPLOutput.err("No code cell before this one: %next goes on.\n")
+            return
+        }
+        REPLOutput.out("re-running cell \(cell.index)" + (cell.title.map { " · \($0)" } ?? "") + "\n")
         runCell(cell, in: stepper)
     }
 }

@@ -66,6 +66,9 @@ final class MarkdownRendererTests: XCTestCase {
     func testMath() {
         XCTAssertEqual(Math.unicode(#"\alpha x^2 + \beta"#), "α x² + β")
         XCTAssertEqual(Math.unicode(#"\frac{1}{1+e^{-x}}"#), "1/(1+e⁻ˣ)")
+        XCTAssertEqual(Math.unicode(#"\dfrac{f(x+h) - f(x-h)}{2h}"#), "(f(x+h) - f(x-h))/(2h)")
+        XCTAssertEqual(Math.unicode(#"\tfrac12\delta"#), "½δ")
+        XCTAssertEqual(Math.unicode(#"\frac{\lambda}{2}"#), "λ/2")
         XCTAssertEqual(Math.unicode(#"\sqrt{2} \cdot W_{ij}"#), "√2 · Wᵢⱼ")
         XCTAssertEqual(Math.unicode(#"x \in \mathbb{R}^n, \hat{y}"#), "x ∈ ℝⁿ, ŷ")
         XCTAssertEqual(Math.unicode(#"x^{yz}"#), "x^(yz)")

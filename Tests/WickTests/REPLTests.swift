@@ -198,6 +198,9 @@ final class REPLTests: XCTestCase {
         # %% Doubling
         b = a * 2
         print("b is", b)
+
+        # %% [markdown]
+        # Try it: set `a = 5` and `%rerun` the cell above.
         """
         try lesson.write(toFile: dir + "/01-tiny.py", atomically: true, encoding: .utf8)
         let pty = try start()
@@ -216,6 +219,14 @@ final class REPLTests: XCTestCase {
         try pty.prompt()
         pty.type("%rerun\r")
         XCTAssertTrue(try pty.prompt().contains("a is 20"))
+        // On a prose cell, %rerun runs the nearest code cell above it.
+        pty.type("%goto 4\r")
+        XCTAssertTrue(try pty.prompt().contains("Try it"))
+        pty.type("a = 5\r")
+        try pty.prompt()
+        pty.type("%rerun\r")
+        let rerun = try pty.prompt()
+        XCTAssertTrue(rerun.contains("re-running cell 3") && rerun.contains("b is 10"), rerun)
     }
 
     func testPipedInputRunsWithoutPrompts() throws {
