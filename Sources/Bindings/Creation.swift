@@ -153,8 +153,5 @@ public enum TensorFactory {
                 return wrap(try Tensor.zeros(try Args.size(a.rest.first, Array(a.rest.dropFirst()), site), dtype: dtype))
             }
         }
-        Definitions.function("from_numpy", "ndarray") { _ in
-            throw PyError.notImplemented("torch.from_numpy is not supported by wick (wick has no numpy module); use torch.tensor(data)")
-        }
     }
 }

@@ -167,14 +167,18 @@ extension NumpyBindings {
         return NdArray(buffer: x.buffer, shape: x.shape.reversed(), strides: x.strides.reversed(), offset: x.offset, kind: x.kind)
     }
 
-    /// `Tensor.numpy()`, `torch.from_numpy`, and ndarray arguments to `torch.tensor` / `torch.as_tensor`.
-    static func installTorchConversions(_ torch: PyModule) {
+    /// `Tensor.numpy()` (the tensor class is shared by every run, so this is defined once).
+    static func installTensorNumpy() {
         TensorObject.tensorClass.method("numpy", "self, *, force=") { a in
             guard let t = a[0] as? TensorObject else { throw PyError.type("descriptor 'numpy' requires a 'torch._C.TensorBase' object") }
             let force = try a.optional(1).map { try Runtime.truthy($0) } ?? false
             if !force { try NdConvert.checkNoGrad(t.tensor) }
             return NdArray.from(t.tensor)
         }
+    }
+
+    /// `torch.from_numpy`, and ndarray arguments to `torch.tensor` / `torch.as_tensor` (each run's torch module).
+    static func installTorchConversions(_ torch: PyModule) {
         torch.function("from_numpy", "ndarray") { a in
             guard let x = a[0] as? NdArray else {
                 throw PyError.type("expected np.ndarray (got \(pythonTypeName(a[0])))")

@@ -18,6 +18,7 @@ public enum NumpyBindings {
     private static let installed: Bool = {
         NativeModules.register("numpy") { module() }
         installFallback()
+        installTensorNumpy()
         TorchModule.extensions.append { torch in installTorchConversions(torch) }
         return true
     }()

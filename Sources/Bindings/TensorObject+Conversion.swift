@@ -14,9 +14,6 @@ extension TensorObject {
         Definitions.both("half", function: false) { a, site in wrap(try site.input(a).half()) }
         Definitions.both("cpu", "memory_format=", function: false) { a, _ in a[0] }
         Definitions.both("cuda", "device=, non_blocking=, memory_format=", function: false) { a, site in wrap(try site.input(a).cuda()) }
-        Definitions.both("numpy", "*, force=", function: false) { _, _ in
-            throw PyError.notImplemented("Tensor.numpy is not supported by wick (wick has no numpy module); use tolist()")
-        }
         Definitions.both("type", "dtype=, non_blocking=", function: false) { a, site in
             let x = try site.input(a)
             guard let d = a.optional(1) else { return PyStr(x.dtype.legacyTypeName) }
